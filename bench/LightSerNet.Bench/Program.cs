@@ -1,0 +1,13 @@
+using LightSerNet.Bench;
+
+var benches = new Dictionary<string, Func<BenchContext, int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["audio"] = AudioBench.Run,
+};
+
+if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
+{
+    Console.Error.WriteLine($"Usage: dotnet run -c Release --project bench/LightSerNet.Bench -- <{string.Join('|', benches.Keys)}>");
+    return 2;
+}
+return bench(BenchContext.Create(args[1..]));

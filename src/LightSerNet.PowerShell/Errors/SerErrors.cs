@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using LightSerNet.Audio.Wave;
+
+namespace LightSerNet.PowerShell.Errors;
+
+/// <summary>
+/// ErrorRecords with stable ids. A script may rely on these ids (e.g. to count bad files), so they never change:
+/// Wave* for unreadable audio (one per <see cref="WaveProblem"/>), and the constants below.
+/// </summary>
+internal static class SerErrors
+{
+    public const string PathNotFound = "PathNotFound";
+    public const string NotAFileSystemPath = "NotAFileSystemPath";
+    public const string PathIsFolder = "PathIsFolder";
+    public const string CorpusNotFound = "CorpusNotFound";
+    public const string CorpusFileNotRecognised = "CorpusFileNotRecognised";
+    public const string FileReadFailed = "FileReadFailed";
+
+    /// <summary>An error for one input file; the pipeline goes on with the next.</summary>
+    public static ErrorRecord ForFile(Exception exception, string path) => exception switch
+    {
+        WaveFormatException wave => new ErrorRecord(wave, "Wave" + wave.Problem, ErrorCategory.InvalidData, path),
+        FileNotFoundException or DirectoryNotFoundException =>
+            new ErrorRecord(exception, PathNotFound, ErrorCategory.ObjectNotFound, path),
+        UnauthorizedAccessException => new ErrorRecord(
+            new UnauthorizedAccessException($"'{path}' cannot be read: {exception.Message}", exception),
+            FileReadFailed, ErrorCategory.PermissionDenied, path),
+        _ => new ErrorRecord(
+            new IOException($"'{path}' cannot be read: {exception.Message}", exception),
+            FileReadFailed, ErrorCategory.ReadError, path),
+    };
+
+    /// <summary>True for the exceptions that mean "this one file is bad", as opposed to a bug.</summary>
+    public static bool IsFileProblem(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException;
+
+    public static ErrorRecord Create(string message, string errorId, ErrorCategory category, object? target) =>
+        new(new InvalidOperationException(message), errorId, category, target);
+}
