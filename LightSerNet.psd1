@@ -10,7 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('LightSerNet.format.ps1xml')
     TypesToProcess       = @('LightSerNet.types.ps1xml')
-    CmdletsToExport      = @('Import-SerDataset', 'ConvertTo-Segment')
+    CmdletsToExport      = @('Import-SerDataset', 'ConvertTo-Segment', 'Get-SerArchitecture')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

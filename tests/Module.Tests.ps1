@@ -32,10 +32,14 @@ Describe 'The module folder' {
     }
 }
 
-Describe 'Cmdlet <Name>' -ForEach @(
-    @{ Name = 'Import-SerDataset' }
-    @{ Name = 'ConvertTo-Segment' }
-) {
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestAudio.psm1') -Force
+    Import-Module (Get-ModulePath) -Force
+    # Every exported cmdlet gets the same checks, so a new one cannot ship without help.
+    $cmdletCases = Get-Command -Module LightSerNet -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
+}
+
+Describe 'Cmdlet <Name>' -ForEach $cmdletCases {
     BeforeAll { $command = Get-Command $Name; $help = Get-Help $Name -Full }
 
     It 'uses an approved verb' {

@@ -15,6 +15,7 @@ internal static class SerErrors
     public const string CorpusNotFound = "CorpusNotFound";
     public const string CorpusFileNotRecognised = "CorpusFileNotRecognised";
     public const string FileReadFailed = "FileReadFailed";
+    public const string ArchitectureNotFound = "ArchitectureNotFound";
 
     /// <summary>An error for one input file; the pipeline goes on with the next.</summary>
     public static ErrorRecord ForFile(Exception exception, string path) => exception switch
