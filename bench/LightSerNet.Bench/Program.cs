@@ -3,6 +3,8 @@ using LightSerNet.Bench;
 var benches = new Dictionary<string, Func<BenchContext, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["audio"] = AudioBench.Run,
+    ["mfcc"] = MfccBench.Run,
+    ["train"] = TrainBench.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))

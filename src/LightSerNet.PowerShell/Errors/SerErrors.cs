@@ -16,6 +16,8 @@ internal static class SerErrors
     public const string CorpusFileNotRecognised = "CorpusFileNotRecognised";
     public const string FileReadFailed = "FileReadFailed";
     public const string ArchitectureNotFound = "ArchitectureNotFound";
+    public const string TrainingFailed = "TrainingFailed";
+    public const string TrainingUnavailable = "TrainingUnavailable";
 
     /// <summary>An error for one input file; the pipeline goes on with the next.</summary>
     public static ErrorRecord ForFile(Exception exception, string path) => exception switch

@@ -10,7 +10,7 @@ namespace LightSerNet.Training.Networks;
 /// </summary>
 public static class PreciseBatchNorm
 {
-    /// <summary>Recomputes the statistics from <paramref name="batches"/> (inputs only) and leaves the mode as it was.</summary>
+    /// <summary>Recomputes the statistics from <paramref name="batches"/> (inputs only; the caller owns them) and leaves the mode as it was.</summary>
     public static void Recompute(nn.Module<Tensor, Tensor> network, IEnumerable<Tensor> batches)
     {
         var norms = network.modules().OfType<NormBase>().ToList();
@@ -25,7 +25,10 @@ public static class PreciseBatchNorm
         using (no_grad())
         {
             foreach (var batch in batches)
-                network.call(batch).Dispose();
+            {
+                using var scope = NewDisposeScope();
+                network.call(batch);
+            }
         }
         for (int i = 0; i < norms.Count; i++)
             norms[i].momentum = momenta[i];

@@ -1,0 +1,21 @@
+namespace LightSerNet.Evaluation;
+
+/// <summary>The training objective.</summary>
+public enum LossKind
+{
+    /// <summary>Sparse categorical cross-entropy.</summary>
+    CrossEntropy,
+    /// <summary>Focal loss (1 - p_t)^gamma * CE (Lin et al. 2017), gamma 2 in the paper.</summary>
+    Focal,
+}
+
+/// <summary>Which epoch's model a fold reports.</summary>
+public enum SelectionKind
+{
+    /// <summary>The epoch with the best accuracy on the test fold: the original's selection, optimistic (it peeks at the test data).</summary>
+    BestOnTest,
+    /// <summary>The last epoch: honest.</summary>
+    Last,
+    /// <summary>The epoch with the best accuracy on a speaker held out of the training speakers: honest.</summary>
+    InnerValidation,
+}

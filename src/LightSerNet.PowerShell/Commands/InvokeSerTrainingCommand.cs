@@ -1,0 +1,211 @@
+using System.Management.Automation;
+using LightSerNet.Data.Corpora;
+using LightSerNet.Evaluation;
+using LightSerNet.Features;
+using LightSerNet.PowerShell.Errors;
+using LightSerNet.PowerShell.Training;
+
+namespace LightSerNet.PowerShell.Commands;
+
+/// <summary>
+/// Trains a Light-SERNet model with TorchSharp on the CPU, under the paper's protocol or an honest one.
+/// </summary>
+/// <remarks>
+/// Takes features from Get-Mfcc (or a corpus with -Dataset and -Path, whose features are computed once and cached),
+/// forms folds (-Protocol ReferenceFolds reproduces the original's effective random folds: per emotion, a seeded
+/// shuffle of which files carry which speaker id; LeaveOneSpeakerOut is speaker-independent; KFold is stratified;
+/// None trains one final model on everything), and trains each fold for -Epochs with Adam (Keras's epsilon 1e-7),
+/// the paper's schedule (from epoch 50, every 20 epochs the rate is multiplied by exp(-0.15)), L2 1e-6 on the body
+/// kernels, dropout 0.3, Keras's batch-norm momentum and glorot initialisation. Before every evaluation the batch-norm
+/// statistics are re-estimated over the training fold ("precise BN"). Each fold reports the selections asked for:
+/// BestOnTest (the original's: the epoch with the best test accuracy; optimistic, and labelled so in every report),
+/// Last, and InnerValidation (the epoch with the best accuracy on a training speaker held out). -OutputPath receives a
+/// checkpoint after every epoch, run.json, report.txt, confusion matrices (CSV and PNG, raw and row-normalised) and
+/// training curves. Ctrl+C stops after the current batch; -Resume continues from the last completed epoch and ends
+/// with the same numbers as an uninterrupted run.
+/// </remarks>
+/// <example>
+/// <code>Import-SerDataset EmoDb ./emodb | ConvertTo-Segment | Get-Mfcc | Invoke-SerTraining -OutputPath runs/emodb-ce</code>
+/// <para>The paper's EMO-DB experiment: reference folds, cross-entropy, 300 epochs, BestOnTest and Last.</para>
+/// </example>
+/// <example>
+/// <code>Invoke-SerTraining -Dataset EmoDb -Path ./emodb -Protocol LeaveOneSpeakerOut -Selection Last, InnerValidation -OutputPath runs/loso</code>
+/// <para>An honest speaker-independent figure; the features are computed once and cached.</para>
+/// </example>
+/// <example>
+/// <code>Invoke-SerTraining -Dataset EmoDb -Path ./emodb -OutputPath runs/emodb-ce -Resume</code>
+/// <para>Continues an interrupted run from its checkpoints.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Invoke, "SerTraining", SupportsShouldProcess = true, DefaultParameterSetName = "Features")]
+[OutputType(typeof(SerTrainingResult))]
+public sealed class InvokeSerTrainingCommand : PSCmdlet
+{
+    private readonly List<SerFeatures> _features = [];
+    private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>Features from Get-Mfcc, each with a label and (for speaker protocols) a speaker.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Features")]
+    public SerFeatures[] InputObject { get; set; } = [];
+
+    /// <summary>Train on a corpus directly: its layout (EmoDb, Iemocap, ...). Features follow the architecture's input.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Dataset")]
+    public CorpusName Dataset { get; set; }
+
+    /// <summary>The corpus folder for -Dataset.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Dataset")]
+    public string Path { get; set; } = "";
+
+    /// <summary>IEMOCAP only: All, Impro or Script dialogues.</summary>
+    [Parameter(ParameterSetName = "Dataset")]
+    public IemocapAudioType AudioType { get; set; } = IemocapAudioType.All;
+
+    /// <summary>Folder for checkpoints, run.json, report.txt, confusion matrices and curves.</summary>
+    [Parameter(Mandatory = true)]
+    public string OutputPath { get; set; } = "";
+
+    /// <summary>Architecture spec name (see Get-SerArchitecture).</summary>
+    [Parameter]
+    public string Architecture { get; set; } = "light-sernet";
+
+    /// <summary>Which corpus's label order the model outputs; defaults to the data's corpus when the spec lists it, else the sorted labels present.</summary>
+    [Parameter]
+    public string? LabelSet { get; set; }
+
+    /// <summary>CrossEntropy (default) or Focal.</summary>
+    [Parameter]
+    public LossKind Loss { get; set; } = LossKind.CrossEntropy;
+
+    /// <summary>Focal loss exponent gamma (the paper: 2).</summary>
+    [Parameter]
+    [ValidateRange(0.0, 10.0)]
+    public double Gamma { get; set; } = 2;
+
+    /// <summary>ReferenceFolds (the original's effective folds), LeaveOneSpeakerOut, KFold or None (train one final model on everything).</summary>
+    [Parameter]
+    public FoldProtocol Protocol { get; set; } = FoldProtocol.ReferenceFolds;
+
+    /// <summary>Folds for -Protocol KFold.</summary>
+    [Parameter]
+    [ValidateRange(2, 100)]
+    public int KFolds { get; set; } = 10;
+
+    /// <summary>Only these fold numbers (0-based); the others are left for another call with -Resume.</summary>
+    [Parameter]
+    [ValidateRange(0, 1000)]
+    public int[]? Fold { get; set; }
+
+    /// <summary>Epochs per fold (the paper: 300).</summary>
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int Epochs { get; set; } = 300;
+
+    /// <summary>Clips per optimisation step (the paper: 32).</summary>
+    [Parameter]
+    [ValidateRange(1, 4096)]
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Adam's base learning rate (the paper: 1e-4).</summary>
+    [Parameter]
+    [ValidateRange(1e-7, 1.0)]
+    public double LearningRate { get; set; } = 1e-4;
+
+    /// <summary>Paper (default), OneCycle, Cosine or Constant.</summary>
+    [Parameter]
+    public ScheduleKind Schedule { get; set; } = ScheduleKind.Paper;
+
+    /// <summary>Selections to report: BestOnTest (optimistic), Last, InnerValidation. Default: BestOnTest and Last (Last alone for -Protocol None).</summary>
+    [Parameter]
+    public SelectionKind[]? Selection { get; set; }
+
+    /// <summary>Evaluate with the running batch-norm statistics instead of re-estimating them over the training fold.</summary>
+    [Parameter]
+    public SwitchParameter RunningBatchNorm { get; set; }
+
+    /// <summary>Seed of folds, shuffling, initialisation and dropout (the paper: 42).</summary>
+    [Parameter]
+    public int Seed { get; set; } = 42;
+
+    /// <summary>libtorch intra-op threads; default one per core.</summary>
+    [Parameter]
+    [ValidateRange(1, 256)]
+    public int ThrottleLimit { get; set; }
+
+    /// <summary>Continue the run in -OutputPath from its checkpoints.</summary>
+    [Parameter]
+    public SwitchParameter Resume { get; set; }
+
+    /// <summary>Delete a run already in -OutputPath and start over.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == "Features")
+            _features.AddRange(InputObject);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        string output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
+        if (!ShouldProcess(output, "Train a model and write checkpoints and reports"))
+            return;
+        var request = new TrainingRequest
+        {
+            Features = _features,
+            Dataset = ParameterSetName == "Dataset" ? Dataset : null,
+            DatasetPath = ParameterSetName == "Dataset" ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null,
+            AudioType = AudioType,
+            OutputPath = output,
+            Architecture = Architecture,
+            LabelSet = LabelSet,
+            Loss = Loss,
+            Gamma = Gamma,
+            Protocol = Protocol,
+            KFolds = KFolds,
+            Folds = Fold,
+            Epochs = Epochs,
+            BatchSize = BatchSize,
+            LearningRate = LearningRate,
+            Schedule = Schedule,
+            Selections = Selection,
+            PreciseBatchNorm = !RunningBatchNorm,
+            Seed = Seed,
+            Threads = ThrottleLimit,
+            Resume = Resume,
+            Force = Force,
+        };
+        var progress = new ProgressRecord(1, "Invoke-SerTraining", "Preparing");
+        try
+        {
+            var result = TrainingHost.Run(request, this, _stop.Token, (activity, status, percent) =>
+            {
+                progress.Activity = activity;
+                progress.StatusDescription = status;
+                progress.PercentComplete = percent;
+                WriteProgress(progress);
+            });
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+            WriteObject(result);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException && e.Message.Contains("LightSerNet.Training", StringComparison.Ordinal))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("This is the inference-only LightSerNet module, which has no TorchSharp; training needs the full module (out/LightSerNet).", e),
+                SerErrors.TrainingUnavailable, ErrorCategory.NotInstalled, null));
+        }
+        catch (OperationCanceledException)
+        {
+            WriteWarning($"Training stopped after the current batch; completed epochs are checkpointed in '{output}'. Run again with -Resume to continue.");
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or InvalidDataException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, SerErrors.TrainingFailed, ErrorCategory.InvalidOperation, output));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
+}

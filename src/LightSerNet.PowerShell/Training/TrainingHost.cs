@@ -1,0 +1,114 @@
+using System.Management.Automation;
+using LightSerNet.Architectures;
+using LightSerNet.Audio.Segmentation;
+using LightSerNet.Data.Corpora;
+using LightSerNet.Evaluation;
+using LightSerNet.Features;
+using LightSerNet.PowerShell.Errors;
+using LightSerNet.Training.Data;
+using LightSerNet.Training.Loop;
+using LightSerNet.Training.Results;
+
+namespace LightSerNet.PowerShell.Training;
+
+/// <summary>
+/// The only place the cmdlets reach the TorchSharp assembly. Kept out of the cmdlet class so importing the module
+/// (which reflects over cmdlets) never loads libtorch, and the inference-only module works without it.
+/// </summary>
+internal static class TrainingHost
+{
+    public static SerTrainingResult Run(TrainingRequest request, PSCmdlet cmdlet, CancellationToken cancel, Action<string, string, int> progress)
+    {
+        var architecture = ArchitectureCatalog.Get(request.Architecture);
+        var (set, labelSet) = request.Dataset is { } corpus
+            ? FromCorpus(request, corpus, architecture, cmdlet)
+            : FromFeatures(request, architecture);
+        var options = new TrainingOptions
+        {
+            Architecture = architecture.Name,
+            Loss = request.Loss,
+            Gamma = request.Gamma,
+            Protocol = request.Protocol,
+            KFolds = request.KFolds,
+            Epochs = request.Epochs,
+            BatchSize = request.BatchSize,
+            LearningRate = request.LearningRate,
+            Schedule = request.Schedule,
+            Selections = request.Selections ?? (request.Protocol == FoldProtocol.None ? [SelectionKind.Last] : [SelectionKind.BestOnTest, SelectionKind.Last]),
+            PreciseBatchNorm = request.PreciseBatchNorm,
+            Seed = request.Seed,
+            OnlyFolds = request.Folds,
+            Threads = request.Threads,
+        };
+        var reporter = new SyncProgress<TrainingProgress>(p => progress(
+            $"Invoke-SerTraining: fold {p.Fold + 1} of {p.FoldCount} ({p.FoldName})",
+            $"epoch {p.Epoch + 1}/{p.Epochs}: loss {p.TrainLoss:F4}, train acc {p.TrainAccuracy:P1}"
+                + (p.TestAccuracy is double t ? $", test acc {t:P1}" : "") + $", {p.EpochSeconds:F1} s/epoch",
+            (int)(100.0 * (p.Fold * p.Epochs + p.Epoch + 1) / (p.FoldCount * p.Epochs))));
+        var run = Trainer.Run(set, options, labelSet, request.OutputPath, request.Resume, request.Force, reporter, cancel);
+        return ToResult(run, architecture);
+    }
+
+    private static (TrainingSet, string) FromFeatures(TrainingRequest request, ArchitectureDefinition architecture)
+    {
+        if (request.Features.Count == 0)
+            throw new ArgumentException("No features came through the pipeline; pipe Get-Mfcc output or use -Dataset and -Path.");
+        string labelSet = request.LabelSet ?? request.Features[0].Dataset;
+        var labels = LabelOrder(architecture, labelSet, request.Features.Select(f => f.Label ?? ""));
+        return (TrainingSet.FromFeatures(request.Features, labels), labelSet);
+    }
+
+    private static (TrainingSet, string) FromCorpus(TrainingRequest request, CorpusName corpus, ArchitectureDefinition architecture, PSCmdlet cmdlet)
+    {
+        var problems = new List<CorpusProblem>();
+        var entries = CorpusReader.Read(new CorpusQuery(corpus, request.DatasetPath!, request.AudioType), problems.Add).ToList();
+        foreach (var problem in problems)
+            cmdlet.WriteWarning(problem.Message);
+        string labelSet = request.LabelSet ?? corpus.ToString();
+        var labels = LabelOrder(architecture, labelSet, entries.Select(e => e.Label));
+        var config = FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) };
+        var set = DatasetFeatures.Build(entries, corpus, labels, config, new SegmentOptions(architecture.Input.Duration),
+            DatasetFeatures.DefaultCacheFolder, (path, error) => cmdlet.WriteError(SerErrors.ForFile(error, path)));
+        return (set, labelSet);
+    }
+
+    // The spec fixes each corpus's order; data from elsewhere is ordered by name, and the order travels in the model.
+    private static IReadOnlyList<string> LabelOrder(ArchitectureDefinition architecture, string labelSet, IEnumerable<string> present)
+    {
+        var distinct = present.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (architecture.FindLabels(labelSet) is { } fixedOrder && distinct.All(l => fixedOrder.IndexOf(l) >= 0))
+            return fixedOrder.Names;
+        return distinct.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static SerTrainingResult ToResult(TrainingRun run, ArchitectureDefinition architecture)
+    {
+        var primary = run.Pooled.FirstOrDefault();
+        var folds = run.Outcomes.Where(o => primary is null || o.Selection == primary.Selection)
+            .Select(o => new SerFoldResult(o.Fold, o.Name, o.Epoch + 1, Percent(o.Metrics.UnweightedAccuracy), Percent(o.Metrics.WeightedAccuracy),
+                Percent(o.Metrics.WeightedF1), o.Metrics.Count, o.Weights))
+            .ToList();
+        string? best = run.Options.Protocol == FoldProtocol.None
+            ? Directory.EnumerateFiles(Path.Combine(run.OutputPath, "checkpoints"), "Last.weights", SearchOption.AllDirectories).FirstOrDefault()
+            : run.Outcomes.Where(o => o.Selection == primary?.Selection && o.Weights is not null)
+                .OrderByDescending(o => o.Metrics.WeightedAccuracy).Select(o => o.Weights).FirstOrDefault();
+        return new SerTrainingResult(
+            run.LabelSet, architecture.Name, run.Options.Protocol.ToString(), run.Options.Loss.ToString(), run.Options.Epochs,
+            primary?.Selection.ToString() ?? "", primary?.Optimistic ?? false,
+            primary is null ? double.NaN : Percent(primary.Metrics.UnweightedAccuracy),
+            primary is null ? double.NaN : Percent(primary.Metrics.WeightedAccuracy),
+            primary is null ? double.NaN : Percent(primary.Metrics.WeightedF1),
+            primary?.Metrics.ConfusionMatrix ?? [], run.Labels, folds,
+            run.Pooled.Select(p => new SerSelectionResult(p.Selection.ToString(), p.Optimistic, Percent(p.Metrics.UnweightedAccuracy),
+                Percent(p.Metrics.WeightedAccuracy), Percent(p.Metrics.WeightedF1))).ToList(),
+            best, run.OutputPath, run.FoldsCompleted, run.FoldsPlanned, Math.Round(run.WallSeconds, 1));
+    }
+
+    private static double Percent(double value) => Math.Round(100 * value, 2);
+
+    /// <summary>Reports on the calling thread, so WriteProgress is called from the pipeline thread.</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

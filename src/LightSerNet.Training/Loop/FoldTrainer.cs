@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using LightSerNet.Architectures;
+using LightSerNet.Evaluation;
+using LightSerNet.Onnx.Export;
+using LightSerNet.Training.Checkpoints;
+using LightSerNet.Training.Data;
+using LightSerNet.Training.Networks;
+using Fold = LightSerNet.Evaluation.Fold;
+using static TorchSharp.torch;
+
+namespace LightSerNet.Training.Loop;
+
+/// <summary>
+/// Trains one fold epoch by epoch: Adam with Keras's epsilon, the schedule, L2 on the spec's kernels, evaluation
+/// with precise batch-norm statistics, selection bookkeeping, and a checkpoint after every epoch.
+/// </summary>
+internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, ArchitectureDefinition architecture,
+    string labelSet, string runKey, IProgress<TrainingProgress>? progress)
+{
+    private const int EvaluationBatch = 64;
+    private const int PreciseStatisticsClips = 256;
+
+    public static string CheckpointPath(string folder) => Path.Combine(folder, "last.ckpt");
+
+    public static string WeightsPath(string folder, SelectionKind selection) => Path.Combine(folder, $"{selection}.weights");
+
+    public FoldState Run(Fold fold, int position, int foldCount, string folder, CancellationToken cancel)
+    {
+        manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1));
+        using var network = NetworkFactory.Create(architecture.Name, set.LabelNames.Count);
+        KerasInitialisation.Apply(network);
+        using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);
+        var kernels = network.named_parameters().Where(p => architecture.L2Parameters.Contains(p.name)).Select(p => (Tensor)p.parameter).ToList();
+
+        string checkpoint = CheckpointPath(folder);
+        var state = new FoldState { Fold = fold.Index, RunKey = runKey };
+        if (File.Exists(checkpoint))
+        {
+            state = FoldCheckpoint.Load(checkpoint, network, optimizer);
+            if (state.RunKey != runKey)
+                throw new InvalidOperationException($"The checkpoint '{checkpoint}' belongs to a run with other options or data; use -Force to start over.");
+        }
+
+        for (int epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            double rate = LearningRateSchedules.Rate(options.Schedule, epoch, options.Epochs, options.LearningRate);
+            foreach (var group in optimizer.ParamGroups)
+                group.LearningRate = rate;
+            manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, epoch) >> 1));
+            var (loss, accuracy) = TrainEpoch(network, optimizer, kernels, SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, epoch, 1)), cancel);
+
+            if (options.PreciseBatchNorm)
+                PreciseBatchNorm.Recompute(network, StatisticsBatches(fold));
+            network.eval();
+            int[] test = Predict(network, fold.Test);
+            int[] validation = Predict(network, fold.Validation);
+            double? testAccuracy = fold.Test.Length > 0 ? Accuracy(test, fold.Test) : null;
+            double? testUa = fold.Test.Length > 0
+                ? ClassificationMetrics.Compute(set.LabelNames, Truth(fold.Test), test).UnweightedAccuracy
+                : null;
+            double? validationAccuracy = fold.Validation.Length > 0 ? Accuracy(validation, fold.Validation) : null;
+
+            Select(state, SelectionKind.Last, epoch, 0, test, network, folder, fold, saveWeights: epoch == options.Epochs - 1);
+            if (testAccuracy is double t && options.Selections.Contains(SelectionKind.BestOnTest))
+                Select(state, SelectionKind.BestOnTest, epoch, t, test, network, folder, fold, saveWeights: true);
+            if (validationAccuracy is double v && options.Selections.Contains(SelectionKind.InnerValidation))
+                Select(state, SelectionKind.InnerValidation, epoch, v, test, network, folder, fold, saveWeights: true);
+
+            state.History.Add(new EpochPoint(fold.Index, epoch, loss, accuracy, testAccuracy, testUa, validationAccuracy, rate));
+            state.EpochsCompleted = epoch + 1;
+            state.Complete = state.EpochsCompleted == options.Epochs;
+            state.Seconds += watch.Elapsed.TotalSeconds;
+            FoldCheckpoint.Save(checkpoint, state, network, optimizer);
+            progress?.Report(new TrainingProgress(position, foldCount, fold.Name, epoch, options.Epochs, loss, accuracy, testAccuracy, watch.Elapsed.TotalSeconds));
+        }
+        return state;
+    }
+
+    private (double Loss, double Accuracy) TrainEpoch(nn.Module<Tensor, Tensor> network, optim.Optimizer optimizer,
+        IReadOnlyList<Tensor> kernels, int[] order, CancellationToken cancel)
+    {
+        network.train();
+        double lossSum = 0;
+        int correct = 0, seen = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            // Stop between batches: the checkpoint of the last completed epoch stays the resume point.
+            cancel.ThrowIfCancellationRequested();
+            var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+            using var scope = NewDisposeScope();
+            var features = set.Batch(indices);
+            var labels = set.LabelBatch(indices);
+            var logits = network.call(features);
+            var loss = Losses.Compute(options.Loss, options.Gamma, logits, labels);
+            if (kernels.Count > 0 && architecture.L2 > 0)
+                loss = loss + Losses.L2(kernels, architecture.L2);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>() * indices.Length;
+            correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+            seen += indices.Length;
+        }
+        return (lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1));
+    }
+
+    private int[] Predict(nn.Module<Tensor, Tensor> network, int[] indices)
+    {
+        var predictions = new List<int>(indices.Length);
+        using var noGrad = no_grad();
+        foreach (var batch in Batches(indices))
+        {
+            using var scope = NewDisposeScope();
+            var output = network.call(set.Batch(batch)).argmax(1);
+            predictions.AddRange(output.data<long>().ToArray().Select(p => (int)p));
+        }
+        return predictions.ToArray();
+    }
+
+    // A fixed, seeded sample of the training fold: the statistics of a few hundred clips (x thousands of
+    // time-frequency positions each) are as good as the whole fold's and cost far less every epoch.
+    private int[] StatisticsSample(Fold fold) =>
+        fold.Train.Length <= PreciseStatisticsClips
+            ? fold.Train
+            : SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, 2))[..PreciseStatisticsClips];
+
+    // Each batch is disposed as soon as the next one is asked for.
+    private IEnumerable<Tensor> StatisticsBatches(Fold fold)
+    {
+        foreach (var indices in Batches(StatisticsSample(fold)))
+        {
+            using var batch = set.Batch(indices);
+            yield return batch;
+        }
+    }
+
+    private IEnumerable<int[]> Batches(int[] indices)
+    {
+        for (int start = 0; start < indices.Length; start += EvaluationBatch)
+            yield return indices[start..Math.Min(indices.Length, start + EvaluationBatch)];
+    }
+
+    private int[] Truth(int[] indices) => indices.Select(i => set.Labels[i]).ToArray();
+
+    private double Accuracy(int[] predictions, int[] indices) =>
+        (double)predictions.Where((p, i) => p == set.Labels[indices[i]]).Count() / indices.Length;
+
+    private void Select(FoldState state, SelectionKind kind, int epoch, double score, int[] predictions,
+        nn.Module network, string folder, Fold fold, bool saveWeights)
+    {
+        string key = kind.ToString();
+        bool better = kind == SelectionKind.Last || !state.Selections.TryGetValue(key, out var best) || score > best.Score;
+        if (!better)
+            return;
+        state.Selections[key] = new SelectionState { Epoch = epoch, Score = score, Predictions = predictions };
+        if (saveWeights)
+        {
+            var header = new ModelWeightsFile.Header(architecture.Name, architecture.SpecHash, set.LabelNames, labelSet,
+                new Dictionary<string, string>
+                {
+                    [ModelMetadataKeys.FeatureConfig] = set.Config.ToJson(),
+                    [ModelMetadataKeys.Training] = System.Text.Json.JsonSerializer.Serialize(new
+                    {
+                        protocol = options.Protocol.ToString(), fold = fold.Name, selection = key, epoch, score,
+                        loss = options.Loss.ToString(), epochs = options.Epochs, seed = options.Seed,
+                    }),
+                });
+            ModelWeightsFile.Save(WeightsPath(folder, kind), header, StateDictExport.ToWeights(network));
+        }
+    }
+}

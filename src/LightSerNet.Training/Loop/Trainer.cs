@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LightSerNet.Architectures;
+using LightSerNet.Evaluation;
+using LightSerNet.Training.Checkpoints;
+using LightSerNet.Training.Data;
+using LightSerNet.Training.Results;
+using static TorchSharp.torch;
+
+namespace LightSerNet.Training.Loop;
+
+/// <summary>
+/// Runs a whole protocol: plans the folds, trains each (resuming from its checkpoint when asked), pools the
+/// test predictions per selection and writes run.json, report.txt, confusion matrices and curves after every
+/// fold, so partial results are always on disk.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Trains <paramref name="set"/> under <paramref name="options"/> into <paramref name="outputPath"/>.</summary>
+    /// <param name="set">Features and labels.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="labelSet">Name of the label order (corpus), recorded in models.</param>
+    /// <param name="outputPath">Run folder.</param>
+    /// <param name="resume">Continue from existing checkpoints.</param>
+    /// <param name="force">Delete an existing run in the folder first.</param>
+    /// <param name="progress">Receives a report after every epoch.</param>
+    /// <param name="cancel">Stops between batches; completed epochs stay checkpointed.</param>
+    public static TrainingRun Run(TrainingSet set, TrainingOptions options, string labelSet, string outputPath, bool resume, bool force,
+        IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    {
+        options.Validate();
+        var architecture = ArchitectureCatalog.Get(options.Architecture);
+        if (architecture.Input.Frames != set.Frames || architecture.Input.Coefficients != set.Coefficients)
+        {
+            throw new ArgumentException(
+                $"{architecture.Name} takes {architecture.Input.Frames}x{architecture.Input.Coefficients} features, but the data has {set.Frames}x{set.Coefficients}; compute features with -Duration {architecture.Input.Duration} and the spec's kind ({architecture.Input.Kind}).");
+        }
+        if (options.Threads > 0)
+            set_num_threads(options.Threads);
+
+        string root = Path.GetFullPath(outputPath);
+        string checkpoints = Path.Combine(root, "checkpoints");
+        if (Directory.Exists(checkpoints) && !resume)
+        {
+            if (!force)
+                throw new IOException($"'{root}' already holds a training run; use -Resume to continue it or -Force to start over.");
+            Directory.Delete(checkpoints, recursive: true);
+        }
+        Directory.CreateDirectory(checkpoints);
+
+        string runKey = RunKey(options, set);
+        var folds = FoldPlanner.Plan(options.Protocol, set.Labels.Select(l => set.LabelNames[l]).ToList(),
+            set.Speakers, options.Seed, options.KFolds, options.NeedsValidation);
+        var selected = folds.Where(f => options.OnlyFolds is null || options.OnlyFolds.Contains(f.Index)).ToList();
+        var trainer = new FoldTrainer(set, options, architecture, labelSet, runKey, progress);
+
+        var states = new Dictionary<int, FoldState>();
+        foreach (var fold in folds)
+        {
+            if (FoldCheckpoint.ReadState(FoldTrainer.CheckpointPath(FoldFolder(checkpoints, fold))) is { } existing && existing.RunKey == runKey)
+                states[fold.Index] = existing;
+        }
+        for (int position = 0; position < selected.Count; position++)
+        {
+            var fold = selected[position];
+            if (states.TryGetValue(fold.Index, out var done) && done.Complete)
+                continue;
+            string folder = FoldFolder(checkpoints, fold);
+            Directory.CreateDirectory(folder);
+            states[fold.Index] = trainer.Run(fold, position, selected.Count, folder, cancel);
+            RunWriter.Write(Summarise(set, options, labelSet, folds, states, checkpoints, root), architecture);
+        }
+        var run = Summarise(set, options, labelSet, folds, states, checkpoints, root);
+        RunWriter.Write(run, architecture);
+        return run;
+    }
+
+    private static string FoldFolder(string checkpoints, Fold fold) => Path.Combine(checkpoints, $"fold-{fold.Index:00}");
+
+    private static TrainingRun Summarise(TrainingSet set, TrainingOptions options, string labelSet, IReadOnlyList<Fold> folds,
+        IReadOnlyDictionary<int, FoldState> states, string checkpoints, string root)
+    {
+        var outcomes = new List<FoldOutcome>();
+        var pooled = new List<PooledOutcome>();
+        var complete = folds.Where(f => states.TryGetValue(f.Index, out var s) && s.Complete).ToList();
+        foreach (var selection in options.Selections)
+        {
+            var truth = new List<int>();
+            var predicted = new List<int>();
+            foreach (var fold in complete)
+            {
+                if (fold.Test.Length == 0 || !states[fold.Index].Selections.TryGetValue(selection.ToString(), out var chosen))
+                    continue;
+                var foldTruth = fold.Test.Select(i => set.Labels[i]).ToArray();
+                string weights = FoldTrainer.WeightsPath(FoldFolder(checkpoints, fold), selection);
+                outcomes.Add(new FoldOutcome(fold.Index, fold.Name, selection, chosen.Epoch,
+                    ClassificationMetrics.Compute(set.LabelNames, foldTruth, chosen.Predictions), File.Exists(weights) ? weights : null));
+                truth.AddRange(foldTruth);
+                predicted.AddRange(chosen.Predictions);
+            }
+            if (truth.Count > 0)
+            {
+                pooled.Add(new PooledOutcome(selection, selection == SelectionKind.BestOnTest,
+                    ClassificationMetrics.Compute(set.LabelNames, truth.ToArray(), predicted.ToArray())));
+            }
+        }
+        var history = folds.Where(f => states.ContainsKey(f.Index)).SelectMany(f => states[f.Index].History).ToList();
+        return new TrainingRun(options, set.LabelNames, labelSet, set.DataHash, folds.Count, complete.Count, outcomes, pooled,
+            history, root, states.Values.Sum(s => s.Seconds));
+    }
+
+    private static string RunKey(TrainingOptions options, TrainingSet set)
+    {
+        // Fold subset and thread count do not change any fold's result, so they are not part of the key.
+        var keyed = options with { OnlyFolds = null, Threads = 0 };
+        string text = JsonSerializer.Serialize(keyed) + "\n" + set.DataHash;
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+}

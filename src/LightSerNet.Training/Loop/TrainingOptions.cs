@@ -1,0 +1,68 @@
+using LightSerNet.Evaluation;
+
+namespace LightSerNet.Training.Loop;
+
+/// <summary>Every setting of a training run, with the paper's values as defaults; recorded in run.json.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Architecture spec name.</summary>
+    public string Architecture { get; init; } = "light-sernet";
+
+    /// <summary>Cross-entropy or focal loss.</summary>
+    public LossKind Loss { get; init; } = LossKind.CrossEntropy;
+
+    /// <summary>Focal loss exponent.</summary>
+    public double Gamma { get; init; } = 2;
+
+    /// <summary>How folds are formed.</summary>
+    public FoldProtocol Protocol { get; init; } = FoldProtocol.ReferenceFolds;
+
+    /// <summary>Folds for KFold.</summary>
+    public int KFolds { get; init; } = 10;
+
+    /// <summary>Epochs per fold.</summary>
+    public int Epochs { get; init; } = 300;
+
+    /// <summary>Clips per optimisation step.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Adam's base learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-4;
+
+    /// <summary>Adam's epsilon: Keras's default, which the original relied on.</summary>
+    public double AdamEpsilon { get; init; } = 1e-7;
+
+    /// <summary>Learning-rate schedule.</summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Paper;
+
+    /// <summary>Selections to report; InnerValidation holds a training speaker out of each fold.</summary>
+    public IReadOnlyList<SelectionKind> Selections { get; init; } = [SelectionKind.BestOnTest, SelectionKind.Last];
+
+    /// <summary>Re-estimate batch-norm statistics over the training fold before every evaluation ("precise BN").</summary>
+    public bool PreciseBatchNorm { get; init; } = true;
+
+    /// <summary>Seed of folds, shuffling, initialisation and dropout.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Run only these fold indices (0-based); all when null.</summary>
+    public IReadOnlyList<int>? OnlyFolds { get; init; }
+
+    /// <summary>Intra-op threads for libtorch; 0 = one per core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Checks the values; returns this instance.</summary>
+    public TrainingOptions Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least one epoch.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive.");
+        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+        if (Gamma < 0) throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "Gamma must not be negative.");
+        if (Selections.Count == 0) throw new ArgumentException("Ask for at least one selection.", nameof(Selections));
+        if (Protocol == FoldProtocol.None && Selections.Any(s => s != SelectionKind.Last))
+            throw new ArgumentException("-Protocol None has no test fold: only the Last selection applies.", nameof(Selections));
+        return this;
+    }
+
+    /// <summary>True when folds need a held-out training speaker.</summary>
+    public bool NeedsValidation => Selections.Contains(SelectionKind.InnerValidation);
+}

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LightSerNet.Architectures;
+using LightSerNet.Onnx.Export;
+using LightSerNet.Training.Reporting;
+
+namespace LightSerNet.Training.Results;
+
+/// <summary>
+/// Writes a run's outputs: run.json ({"runs": [...]} with one entry per selection, plus the epoch history),
+/// report.txt (sklearn-style per selection), confusion matrices as CSV and PNG, and the training curves.
+/// </summary>
+public static class RunWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes every output of <paramref name="run"/> into its folder, atomically file by file.</summary>
+    public static void Write(TrainingRun run, ArchitectureDefinition architecture)
+    {
+        var document = new JsonObject
+        {
+            ["runs"] = new JsonArray(run.Pooled.Select(p => (JsonNode)Entry(run, p, architecture)).ToArray()),
+            ["history"] = JsonSerializer.SerializeToNode(run.History),
+        };
+        AtomicFile.WriteText(Path.Combine(run.OutputPath, "run.json"), document.ToJsonString(Indented));
+        AtomicFile.WriteText(Path.Combine(run.OutputPath, "report.txt"), Report(run));
+        foreach (var pooled in run.Pooled)
+        {
+            string stem = Path.Combine(run.OutputPath, $"confusion-{pooled.Selection.ToString().ToLowerInvariant()}");
+            AtomicFile.WriteText(stem + ".csv", pooled.Metrics.ToCsv(normalised: false));
+            AtomicFile.WriteText(stem + "-normalised.csv", pooled.Metrics.ToCsv(normalised: true));
+            string title = $"{run.LabelSet} {run.Options.Protocol} {run.Options.Loss}, {pooled.Selection}{(pooled.Optimistic ? " (optimistic)" : "")}";
+            ConfusionMatrixPlot.Save(pooled.Metrics, stem + ".png", normalised: false, title);
+            ConfusionMatrixPlot.Save(pooled.Metrics, stem + "-normalised.png", normalised: true, title + ", row-normalised");
+        }
+        if (run.History.Count > 0)
+            TrainingCurvesPlot.Save(run.History, Path.Combine(run.OutputPath, "curves.png"), $"{run.LabelSet} {run.Options.Protocol} {run.Options.Loss}");
+    }
+
+    /// <summary>One entry of the committed results format.</summary>
+    public static JsonObject Entry(TrainingRun run, PooledOutcome pooled, ArchitectureDefinition architecture)
+    {
+        var options = run.Options;
+        var metrics = pooled.Metrics;
+        return new JsonObject
+        {
+            ["dataset"] = run.LabelSet,
+            ["architecture"] = architecture.Name,
+            ["protocol"] = options.Protocol.ToString(),
+            ["loss"] = options.Loss.ToString(),
+            ["selection"] = pooled.Selection.ToString(),
+            ["optimistic"] = pooled.Optimistic,
+            ["epochs"] = options.Epochs,
+            ["schedule"] = options.Schedule.ToString(),
+            ["batch_norm_statistics"] = options.PreciseBatchNorm ? "precise (re-estimated over the training fold before every evaluation)" : "running (momentum)",
+            ["ua"] = Percent(metrics.UnweightedAccuracy),
+            ["wa"] = Percent(metrics.WeightedAccuracy),
+            ["f1"] = Percent(metrics.WeightedF1),
+            ["macro_f1"] = Percent(metrics.MacroF1),
+            ["count"] = metrics.Count,
+            ["folds_completed"] = run.FoldsCompleted,
+            ["folds_planned"] = run.FoldsPlanned,
+            ["folds"] = new JsonArray(run.Outcomes.Where(o => o.Selection == pooled.Selection).Select(o => (JsonNode)new JsonObject
+            {
+                ["fold"] = o.Fold,
+                ["name"] = o.Name,
+                ["epoch"] = o.Epoch + 1,
+                ["ua"] = Percent(o.Metrics.UnweightedAccuracy),
+                ["wa"] = Percent(o.Metrics.WeightedAccuracy),
+                ["f1"] = Percent(o.Metrics.WeightedF1),
+                ["count"] = o.Metrics.Count,
+            }).ToArray()),
+            ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
+            ["confusion_matrix"] = JsonSerializer.SerializeToNode(metrics.ConfusionMatrix),
+            ["config"] = JsonSerializer.SerializeToNode(options),
+            ["data_hash"] = run.DataHash,
+            ["versions"] = Versions(),
+            ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
+        };
+    }
+
+    private static string Report(TrainingRun run)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"LightSerNet.PS training report: {run.LabelSet}, {run.Options.Architecture}, {run.Options.Protocol}, {run.Options.Loss}, {run.Options.Epochs} epochs, {run.Options.Schedule} schedule, seed {run.Options.Seed}");
+        text.AppendLine($"Folds completed: {run.FoldsCompleted} of {run.FoldsPlanned}. Batch-norm statistics: {(run.Options.PreciseBatchNorm ? "precise" : "running")}.");
+        foreach (var pooled in run.Pooled)
+        {
+            text.AppendLine();
+            text.AppendLine($"== Selection {pooled.Selection}{(pooled.Optimistic ? " (OPTIMISTIC: the epoch is chosen by test accuracy, as in the original)" : "")} ==");
+            text.AppendLine(pooled.Metrics.ToReport());
+        }
+        return text.ToString();
+    }
+
+    private static double Percent(double value) => Math.Round(100 * value, 2);
+
+    private static JsonObject Versions() => new()
+    {
+        ["lightsernet"] = OnnxGraphWriter.ToolVersion,
+        ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
+        ["libtorch"] = "2.10.0",
+        ["dotnet"] = RuntimeInformation.FrameworkDescription,
+        ["os"] = RuntimeInformation.OSDescription,
+        ["cpu_cores"] = Environment.ProcessorCount,
+    };
+}

@@ -1,0 +1,108 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestAudio.psm1') -Force
+    $hasEmoDb = Test-Path (Join-Path (Get-EmoDbPath) 'wav')
+    $onLinux = $IsLinux
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestAudio.psm1') -Force
+    $modulePath = Get-ModulePath
+    $inferencePath = Join-Path (Split-Path $modulePath) 'inference/LightSerNet'
+    $emoDb = Get-EmoDbPath
+}
+
+Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
+    BeforeAll {
+        Import-Module $modulePath -Force
+        $run = Join-Path $TestDrive 'tiny run'
+        $features = Import-SerDataset EmoDb $emoDb -Speaker '03', '10' | ConvertTo-Segment | Get-Mfcc
+        $result = $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath $run -Seed 7
+    }
+
+    It 'trains two reference folds for two epochs and returns a summary' {
+        $result.FoldsCompleted | Should -Be 2
+        $result.FoldsPlanned | Should -Be 2
+        $result.Selection | Should -Be 'BestOnTest'
+        $result.Optimistic | Should -BeTrue
+        $result.Labels | Should -Be @('anger', 'boredom', 'disgust', 'fear', 'happiness', 'sadness', 'neutral')
+        $result.UA | Should -BeGreaterOrEqual 0
+        $result.BestCheckpoint | Should -Exist
+        ($result | Out-String) | Should -Match 'optimistic'
+    }
+
+    It 'writes run.json in the results format, with every selection' {
+        $json = Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json
+        $json.runs.selection | Should -Be @('BestOnTest', 'Last')
+        foreach ($entry in $json.runs) {
+            foreach ($key in 'protocol', 'loss', 'selection', 'epochs', 'schedule', 'ua', 'wa', 'f1', 'folds', 'confusion_matrix', 'config', 'versions', 'wall_seconds', 'data_hash') {
+                $entry.PSObject.Properties.Name | Should -Contain $key
+            }
+            $entry.protocol | Should -Be 'ReferenceFolds'
+            $entry.epochs | Should -Be 2
+            @($entry.folds).Count | Should -Be 2
+            (@($entry.confusion_matrix | ForEach-Object { $_ }) | Measure-Object -Sum).Sum | Should -Be $features.Count
+        }
+        $json.runs[0].optimistic | Should -BeTrue
+        @($json.history).Count | Should -Be 4
+    }
+
+    It 'writes a report, confusion matrices and curves' {
+        $report = Get-Content (Join-Path $run 'report.txt') -Raw
+        $report | Should -Match 'precision\s+recall\s+f1-score\s+support'
+        $report | Should -Match 'OPTIMISTIC'
+        foreach ($png in 'confusion-bestontest.png', 'confusion-last-normalised.png', 'curves.png') {
+            $bytes = [System.IO.File]::ReadAllBytes((Join-Path $run $png))
+            $bytes[1..3] | Should -Be @(0x50, 0x4E, 0x47) -Because "$png is a PNG"
+        }
+        (Get-Content (Join-Path $run 'confusion-last.csv') -First 1) | Should -Match 'anger'
+    }
+
+    It 'refuses to overwrite a run without -Resume or -Force, and resumes a finished run to the same numbers' {
+        { $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath $run -Seed 7 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TrainingFailed*'
+        $again = $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath $run -Seed 7 -Resume
+        $again.UA | Should -Be $result.UA
+        $again.WA | Should -Be $result.WA
+    }
+}
+
+Describe 'Where libtorch is loaded from' -Skip:(-not ($hasEmoDb -and $onLinux)) {
+    It 'labelling-side cmdlets never load libtorch; training loads the module''s own copy' {
+        $maps = Start-Job -ScriptBlock {
+            param($module, $emoDb)
+            Import-Module $module
+            $features = Import-SerDataset EmoDb $emoDb -Speaker '03' -Emotion anger, sadness | ConvertTo-Segment | Get-Mfcc
+            $null = Get-SerArchitecture
+            $before = @(Get-Content /proc/self/maps | Where-Object { $_ -match 'libtorch_cpu' })
+            $out = Join-Path ([IO.Path]::GetTempPath()) "lsn-maps-$PID"
+            $null = $features | Invoke-SerTraining -Protocol None -Epochs 1 -OutputPath $out -Force
+            Remove-Item -Recurse -Force $out
+            $after = @(Get-Content /proc/self/maps | Where-Object { $_ -match 'libtorch_cpu' } | ForEach-Object { $_.Substring($_.IndexOf('/')) } | Sort-Object -Unique)
+            [pscustomobject]@{ Before = $before.Count; After = $after }
+        } -ArgumentList $modulePath, $emoDb | Receive-Job -Wait -AutoRemoveJob
+        $maps.Before | Should -Be 0
+        @($maps.After).Count | Should -Be 1
+        $maps.After | Should -BeLike "$((Resolve-Path $modulePath).ProviderPath)*"
+    }
+}
+
+Describe 'The inference-only module' {
+    It 'has no TorchSharp, libtorch or training assembly, and says so when asked to train' {
+        $inferencePath | Should -Exist
+        Get-ChildItem $inferencePath -Recurse -Include '*torch*', 'LightSerNet.Training.dll', 'TorchSharp.dll' | Should -BeNullOrEmpty
+        $outcome = Start-Job -ScriptBlock {
+            param($module)
+            Import-Module $module
+            $commands = (Get-Command -Module LightSerNet).Name
+            try {
+                Invoke-SerTraining -Dataset EmoDb -Path . -OutputPath (Join-Path ([IO.Path]::GetTempPath()) 'never') -ErrorAction Stop
+                $id = 'none'
+            } catch {
+                $id = $_.FullyQualifiedErrorId
+            }
+            [pscustomobject]@{ Commands = $commands; ErrorId = $id }
+        } -ArgumentList $inferencePath | Receive-Job -Wait -AutoRemoveJob
+        $outcome.Commands | Should -Contain 'Get-Mfcc'
+        $outcome.ErrorId | Should -BeLike 'TrainingUnavailable*'
+    }
+}

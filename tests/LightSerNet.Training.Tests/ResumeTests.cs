@@ -1,0 +1,87 @@
+using LightSerNet.Evaluation;
+using LightSerNet.Features;
+using LightSerNet.Training.Data;
+using LightSerNet.Training.Loop;
+
+namespace LightSerNet.Training.Tests;
+
+/// <summary>An interrupted run resumed from its checkpoints ends with exactly the numbers of an uninterrupted one.</summary>
+public sealed class ResumeTests
+{
+    [Fact]
+    public void ResumingAfterAStopGivesTheSameRunAsNeverStopping()
+    {
+        var set = ToySet();
+        var options = new TrainingOptions
+        {
+            Architecture = "light-sernet-lite",
+            Protocol = FoldProtocol.LeaveOneSpeakerOut,
+            Epochs = 3,
+            BatchSize = 4,
+            LearningRate = 3e-3,
+            Selections = [SelectionKind.BestOnTest, SelectionKind.Last],
+            Seed = 5,
+        };
+        string straight = TempFolder(), interrupted = TempFolder();
+        try
+        {
+            var reference = Trainer.Run(set, options, "Toy", straight, resume: false, force: false, null, CancellationToken.None);
+
+            using var stop = new CancellationTokenSource();
+            var stopAfterSecondEpoch = new Progress(p =>
+            {
+                if (p.Fold == 1 && p.Epoch == 1)
+                    stop.Cancel();
+            });
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                Trainer.Run(set, options, "Toy", interrupted, resume: false, force: false, stopAfterSecondEpoch, stop.Token));
+            Assert.Throws<IOException>(() => Trainer.Run(set, options, "Toy", interrupted, resume: false, force: false, null, CancellationToken.None));
+            var resumed = Trainer.Run(set, options, "Toy", interrupted, resume: true, force: false, null, CancellationToken.None);
+
+            Assert.Equal(reference.FoldsCompleted, resumed.FoldsCompleted);
+            Assert.Equal(reference.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)),
+                resumed.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)));
+            Assert.Equal(reference.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()),
+                resumed.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()));
+            Assert.True(File.Exists(Path.Combine(interrupted, "run.json")));
+            Assert.True(File.Exists(Path.Combine(interrupted, "report.txt")));
+        }
+        finally
+        {
+            Directory.Delete(straight, recursive: true);
+            Directory.Delete(interrupted, recursive: true);
+        }
+    }
+
+    // Three speakers, two classes; class 1 has a raised band, so a few epochs learn something.
+    private static TrainingSet ToySet()
+    {
+        const int frames = 184, coefficients = 40, perSpeakerAndClass = 3;
+        var random = new Random(11);
+        var labels = new List<int>();
+        var speakers = new List<string>();
+        var features = new List<float>();
+        foreach (var speaker in new[] { "a", "b", "c" })
+        {
+            for (int label = 0; label < 2; label++)
+            {
+                for (int n = 0; n < perSpeakerAndClass; n++)
+                {
+                    for (int i = 0; i < frames * coefficients; i++)
+                        features.Add((float)(random.NextDouble() - 0.5 + (label == 1 && i % coefficients < 5 ? 1.5 : 0)));
+                    labels.Add(label);
+                    speakers.Add(speaker);
+                }
+            }
+        }
+        return new TrainingSet(features.ToArray(), frames, coefficients, labels.ToArray(), ["calm", "anger"], speakers.ToArray(),
+            labels.Select((_, i) => $"clip{i}").ToArray(), FeatureConfig.Paper);
+    }
+
+    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "lightsernet-resume-" + Guid.NewGuid().ToString("N"));
+
+    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
