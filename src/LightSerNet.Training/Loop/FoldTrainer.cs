@@ -27,8 +27,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
     public FoldState Run(Fold fold, int position, int foldCount, string folder, CancellationToken cancel)
     {
         manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1));
-        using var network = NetworkFactory.Create(architecture.Name, set.LabelNames.Count);
-        KerasInitialisation.Apply(network);
+        using var network = TrainingNetwork.Create(architecture, set.LabelNames.Count);
         using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         var kernels = network.named_parameters().Where(p => architecture.L2Parameters.Contains(p.name)).Select(p => (Tensor)p.parameter).ToList();
 
@@ -81,6 +80,8 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
         IReadOnlyList<Tensor> kernels, int[] order, CancellationToken cancel)
     {
         network.train();
+        // One long-lived 0-d tensor instead of a temporary Scalar per step (see TrainingNetwork on Scalar lifetimes).
+        using var l2 = tensor(architecture.L2, ScalarType.Float32);
         double lossSum = 0;
         int correct = 0, seen = 0;
         for (int start = 0; start < order.Length; start += options.BatchSize)
@@ -94,11 +95,14 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             var logits = network.call(features);
             var loss = Losses.Compute(options.Loss, options.Gamma, logits, labels);
             if (kernels.Count > 0 && architecture.L2 > 0)
-                loss = loss + Losses.L2(kernels, architecture.L2);
+                loss = loss + Losses.L2(kernels, l2);
+            float value = loss.item<float>();
+            if (!float.IsFinite(value))
+                throw new InvalidOperationException($"The training loss became {value}; the checkpoint of the last completed epoch is kept, so -Resume continues from there.");
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
-            lossSum += loss.item<float>() * indices.Length;
+            lossSum += value * indices.Length;
             correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
             seen += indices.Length;
         }

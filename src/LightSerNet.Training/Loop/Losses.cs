@@ -18,11 +18,11 @@ internal static class Losses
     }
 
     /// <summary>coefficient * sum of squares of <paramref name="kernels"/> (Keras kernel_regularizer=l2(coefficient)).</summary>
-    public static Tensor L2(IEnumerable<Tensor> kernels, double coefficient)
+    public static Tensor L2(IEnumerable<Tensor> kernels, Tensor coefficient)
     {
         Tensor? sum = null;
         foreach (var kernel in kernels)
-            sum = sum is null ? kernel.pow(2).sum() : sum + kernel.pow(2).sum();
+            sum = sum is null ? kernel.square().sum() : sum + kernel.square().sum();
         return (sum ?? zeros(1)) * coefficient;
     }
 }
