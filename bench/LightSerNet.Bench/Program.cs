@@ -5,6 +5,9 @@ var benches = new Dictionary<string, Func<BenchContext, int>>(StringComparer.Ord
     ["audio"] = AudioBench.Run,
     ["mfcc"] = MfccBench.Run,
     ["train"] = TrainBench.Run,
+    ["inference"] = InferenceBench.Run,
+    // Started by "inference" in a fresh process, so the peak memory of a 10,000-file stream is its own.
+    ["inference-stream"] = InferenceBench.RunStream,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))

@@ -30,6 +30,9 @@ public static class ModelMetadataKeys
     /// <summary>Numeric precision of the weights: Float32, Float16 or Int8.</summary>
     public const string Precision = "lightsernet.precision";
 
+    /// <summary>JSON describing how an Int8 model was quantised (scheme, calibration clips, activation ranges).</summary>
+    public const string Quantization = "lightsernet.quantization";
+
     /// <summary>UTC creation time, ISO 8601.</summary>
     public const string CreatedUtc = "lightsernet.created_utc";
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.Json;
-using Google.Protobuf;
 using LightSerNet.Architectures;
 using LightSerNet.Onnx.Proto;
 
@@ -60,7 +58,7 @@ public static class OnnxGraphWriter
                     continue;
                 case "Unsqueeze":
                     string axes = node.Name + ".axes";
-                    graph.Initializer.Add(Int64Tensor(axes, node.IntsOf("axes")!.ToArray()));
+                    graph.Initializer.Add(TensorProtos.Int64(axes, node.IntsOf("axes")!.ToArray()));
                     graph.Node.Add(new NodeProto { Name = node.Name, OpType = "Unsqueeze", Input = { Resolve(node.Inputs[0]), axes }, Output = { node.Output } });
                     continue;
             }
@@ -158,32 +156,7 @@ public static class OnnxGraphWriter
         return proto;
     }
 
-    private static TensorProto FloatTensor(string name, WeightTensor tensor)
-    {
-        var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        proto.Dims.AddRange(tensor.Shape);
-        proto.RawData = ByteString.CopyFrom(LittleEndianBytes(tensor.Data));
-        return proto;
-    }
-
-    private static TensorProto Int64Tensor(string name, long[] values)
-    {
-        var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        proto.Dims.Add(values.Length);
-        proto.Int64Data.AddRange(values);
-        return proto;
-    }
-
-    private static byte[] LittleEndianBytes(float[] data)
-    {
-        var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian)
-        {
-            for (int i = 0; i < bytes.Length; i += 4)
-                Array.Reverse(bytes, i, 4);
-        }
-        return bytes;
-    }
+    private static TensorProto FloatTensor(string name, WeightTensor tensor) => TensorProtos.Float(name, tensor.Data, tensor.Shape);
 
     private static ValueInfoProto TensorValue(string name, long?[] dims)
     {

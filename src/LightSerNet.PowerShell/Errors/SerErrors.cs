@@ -1,11 +1,13 @@
 using System.Management.Automation;
 using LightSerNet.Audio.Wave;
+using LightSerNet.Inference;
 
 namespace LightSerNet.PowerShell.Errors;
 
 /// <summary>
 /// ErrorRecords with stable ids. A script may rely on these ids (e.g. to count bad files), so they never change:
-/// Wave* for unreadable audio (one per <see cref="WaveProblem"/>), and the constants below.
+/// Wave* for unreadable audio (one per <see cref="WaveProblem"/>), Model* for unusable model files (one per
+/// <see cref="SerModelProblem"/>), and the constants below.
 /// </summary>
 internal static class SerErrors
 {
@@ -18,6 +20,17 @@ internal static class SerErrors
     public const string ArchitectureNotFound = "ArchitectureNotFound";
     public const string TrainingFailed = "TrainingFailed";
     public const string TrainingUnavailable = "TrainingUnavailable";
+    public const string ModelExists = "ModelExists";
+    public const string CheckpointMissing = "CheckpointMissing";
+    public const string CheckpointInvalid = "CheckpointInvalid";
+    public const string CalibrationDataRequired = "CalibrationDataRequired";
+    public const string CalibrationDataMismatch = "CalibrationDataMismatch";
+    public const string ExportFailed = "ExportFailed";
+    public const string InvalidWindow = "InvalidWindow";
+
+    /// <summary>An error for a model file that cannot be used: ModelNotFound, ModelCorrupt, ModelMetadataMissing, ...</summary>
+    public static ErrorRecord ForModel(SerModelException exception) => new(exception, "Model" + exception.Problem,
+        exception.Problem == SerModelProblem.NotFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, exception.Path);
 
     /// <summary>An error for one input file; the pipeline goes on with the next.</summary>
     public static ErrorRecord ForFile(Exception exception, string path) => exception switch
