@@ -48,7 +48,7 @@ public sealed class OnnxParityTests
     [MemberData(nameof(Architectures))]
     public void TheOnnxCheckerAcceptsTheFile(string name)
     {
-        Skip.IfNot(OnnxChecker.Available, "/usr/bin/python3 with the onnx package (Debian python3-onnx) is not installed.");
+        Skip.IfNot(OnnxChecker.Available, OnnxChecker.SkipReason);
         var definition = ArchitectureCatalog.Get(name);
         var labels = definition.LabelSets[0];
         using var network = NetworkFactory.Create(name, labels.Labels.Count);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LightSerNet.Inference.Tests;
+namespace LightSerNet.TestSupport;
 
 /// <summary>Runs the reference ONNX checker (Debian's python3-onnx under /usr/bin/python3) on a file, when it is installed.</summary>
 internal static class OnnxChecker
