@@ -26,6 +26,9 @@ Describe 'Get-SerArchitecture' {
         $labels = (Get-SerArchitecture light-sernet).Labels
         ($labels | Where-Object Corpus -EQ 'EmoDb').Names | Should -Be @('anger', 'boredom', 'disgust', 'fear', 'happiness', 'sadness', 'neutral')
         ($labels | Where-Object Corpus -EQ 'Iemocap').Names | Should -Be @('anger', 'happiness', 'neutral', 'sadness')
+        # The generated lists are arrays, so PowerShell indexes them.
+        $labels[0].Corpus | Should -Be 'EmoDb'
+        (Get-SerArchitecture light-sernet).Layers[0].Name | Should -Be 'temporal.conv'
     }
 
     It 'recounts for another class count and finds specs by wildcard' {

@@ -5,7 +5,8 @@ namespace LightSerNet.Generators.Emit;
 
 /// <summary>
 /// Emits, per spec, the architecture definition (input, layer table, ONNX graph, L2 list, label sets) and typed
-/// label maps: LightSerNet.Architectures.{ClassName}Architecture and {ClassName}Labels.
+/// label maps: LightSerNet.Architectures.{ClassName}Architecture and {ClassName}Labels. Lists are plain arrays, not
+/// collection expressions: PowerShell indexes arrays, but not the compiler's hidden read-only list types.
 /// </summary>
 internal static class DefinitionEmitter
 {
@@ -32,26 +33,26 @@ internal static class DefinitionEmitter
          .Line($"    Input: new InputShape({SourceWriter.Literal(spec.Input.Kind)}, {SourceWriter.Number(spec.Input.Duration)}, {spec.Input.SampleRate}, {spec.Input.FrameLength}, {spec.Input.FrameStep}, {spec.Input.Frames}, {spec.Input.Coefficients}),")
          .Line($"    BatchNorm: new BatchNormSettings({SourceWriter.Number(spec.BatchNormEpsilon)}, {SourceWriter.Number(spec.BatchNormMomentum)}),")
          .Line($"    L2: {SourceWriter.Number(spec.L2)},")
-         .Line($"    L2Parameters: [{string.Join(", ", plan.L2Parameters.Select(SourceWriter.Literal))}],")
+         .Line($"    L2Parameters: new string[] {{ {string.Join(", ", plan.L2Parameters.Select(SourceWriter.Literal))} }},")
          .Line($"    HeadInputs: {plan.HeadInputs},")
-         .Line("    Layers:")
-         .Line("    [");
+         .Line("    Layers: new LayerInfo[]")
+         .Line("    {");
         foreach (var row in plan.Rows)
         {
             w.Line($"        new LayerInfo({SourceWriter.Literal(row.Name)}, {SourceWriter.Literal(row.Type)}, {SourceWriter.Literal(row.Detail)}, {row.Channels}, {row.Height}, {row.Width}, {row.Parameters}, {row.Macs}, {row.ParametersPerClass}, {row.MacsPerClass}),");
         }
-        w.Line("    ],")
-         .Line("    Graph:")
-         .Line("    [");
+        w.Line("    },")
+         .Line("    Graph: new GraphNode[]")
+         .Line("    {");
         foreach (var node in plan.Graph)
         {
             var attributes = node.Ints.Select(a => $"GraphAttribute.Ints({SourceWriter.Literal(a.Name)}, {string.Join(", ", a.Values)})")
                 .Concat(node.Floats.Select(a => $"GraphAttribute.Float({SourceWriter.Literal(a.Name)}, {SourceWriter.Number(a.Value)})"));
             string inputs = string.Join(", ", node.Inputs.Select(SourceWriter.Literal));
-            w.Line($"        new GraphNode({SourceWriter.Literal(node.Op)}, {SourceWriter.Literal(node.Name)}, [{inputs}], {SourceWriter.Literal(node.Output)}, [{string.Join(", ", attributes)}]),");
+            w.Line($"        new GraphNode({SourceWriter.Literal(node.Op)}, {SourceWriter.Literal(node.Name)}, new string[] {{ {inputs} }}, {SourceWriter.Literal(node.Output)}, new GraphAttribute[] {{ {string.Join(", ", attributes)} }}),");
         }
-        w.Line("    ],")
-         .Line($"    LabelSets: [{string.Join(", ", spec.Labels.Select(l => $"{spec.ClassName}Labels.{Identifier(l.Corpus)}.Set"))}]);")
+        w.Line("    },")
+         .Line($"    LabelSets: new LabelSet[] {{ {string.Join(", ", spec.Labels.Select(l => $"{spec.ClassName}Labels.{Identifier(l.Corpus)}.Set"))} }});")
          .Close()
          .Line()
          .Line($"/// <summary>Label indices of the {spec.Name} model's output, per corpus, in the spec's order.</summary>")
@@ -67,7 +68,7 @@ internal static class DefinitionEmitter
             }
             w.Line()
              .Line("/// <summary>The whole set, in output order.</summary>")
-             .Line($"public static LabelSet Set {{ get; }} = new({SourceWriter.Literal(set.Corpus)}, [{string.Join(", ", set.Labels.Select(l => $"new EmotionLabel({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(l.Code)})"))}]);")
+             .Line($"public static LabelSet Set {{ get; }} = new({SourceWriter.Literal(set.Corpus)}, new EmotionLabel[] {{ {string.Join(", ", set.Labels.Select(l => $"new EmotionLabel({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(l.Code)})"))} }});")
              .Close();
         }
         w.Close();
@@ -87,7 +88,7 @@ internal static class DefinitionEmitter
          .Line()
          .Open("public static partial class ArchitectureCatalog")
          .Line("/// <summary>Every architecture spec compiled into this assembly, in name order.</summary>")
-         .Line($"public static System.Collections.Generic.IReadOnlyList<ArchitectureDefinition> All {{ get; }} = [{string.Join(", ", plans.OrderBy(p => p.Spec.Name, System.StringComparer.Ordinal).Select(p => p.Spec.ClassName + "Architecture.Definition"))}];")
+         .Line($"public static System.Collections.Generic.IReadOnlyList<ArchitectureDefinition> All {{ get; }} = new ArchitectureDefinition[] {{ {string.Join(", ", plans.OrderBy(p => p.Spec.Name, System.StringComparer.Ordinal).Select(p => p.Spec.ClassName + "Architecture.Definition"))} }};")
          .Close();
         return w.ToString();
     }

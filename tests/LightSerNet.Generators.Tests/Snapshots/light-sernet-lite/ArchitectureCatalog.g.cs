@@ -8,5 +8,5 @@ namespace LightSerNet.Architectures;
 public static partial class ArchitectureCatalog
 {
     /// <summary>Every architecture spec compiled into this assembly, in name order.</summary>
-    public static System.Collections.Generic.IReadOnlyList<ArchitectureDefinition> All { get; } = [LightSerNetLiteArchitecture.Definition];
+    public static System.Collections.Generic.IReadOnlyList<ArchitectureDefinition> All { get; } = new ArchitectureDefinition[] { LightSerNetLiteArchitecture.Definition };
 }

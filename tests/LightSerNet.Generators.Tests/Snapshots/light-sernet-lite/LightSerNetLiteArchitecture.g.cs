@@ -18,10 +18,10 @@ public static class LightSerNetLiteArchitecture
         Input: new InputShape("Mfcc", 3, 16000, 1024, 256, 184, 40),
         BatchNorm: new BatchNormSettings(0.001, 0.01),
         L2: 1E-06,
-        L2Parameters: ["lflb1.conv.weight", "lflb2.conv.weight", "lflb3.conv.weight", "lflb4.conv.weight", "lflb5.conv.weight"],
+        L2Parameters: new string[] { "lflb1.conv.weight", "lflb2.conv.weight", "lflb3.conv.weight", "lflb4.conv.weight", "lflb5.conv.weight" },
         HeadInputs: 160,
-        Layers:
-        [
+        Layers: new LayerInfo[]
+        {
             new LayerInfo("temporal.conv", "Conv2d", "1->16 11x1 same", 16, 184, 40, 192, 1295360, 0, 0),
             new LayerInfo("temporal.bn", "BatchNorm2d", "eps 0.001, momentum 0.01", 16, 184, 40, 32, 0, 0, 0),
             new LayerInfo("temporal.relu", "ReLU", "", 16, 184, 40, 0, 0, 0, 0),
@@ -57,49 +57,49 @@ public static class LightSerNetLiteArchitecture
             new LayerInfo("globalavgpool", "GlobalAvgPool", "mean over time and coefficients", 160, 1, 1, 0, 0, 0, 0),
             new LayerInfo("dropout", "Dropout", "rate 0.3 (training only)", 160, 1, 1, 0, 0, 0, 0),
             new LayerInfo("dense", "Dense", "160 -> classes", 0, 1, 1, 0, 0, 161, 160),
-        ],
-        Graph:
-        [
-            new GraphNode("Unsqueeze", "input.unsqueeze", ["features"], "input.unsqueeze", [GraphAttribute.Ints("axes", 1)]),
-            new GraphNode("Conv", "temporal.conv", ["input.unsqueeze", "temporal.conv.weight", "temporal.conv.bias"], "temporal.conv", [GraphAttribute.Ints("kernel_shape", 11, 1), GraphAttribute.Ints("pads", 5, 0, 5, 0), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "temporal.bn", ["temporal.conv", "temporal.bn.weight", "temporal.bn.bias", "temporal.bn.running_mean", "temporal.bn.running_var"], "temporal.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "temporal.relu", ["temporal.bn"], "temporal.relu", []),
-            new GraphNode("AveragePool", "temporal.pool", ["temporal.relu"], "temporal.pool", [GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "spectral.conv", ["input.unsqueeze", "spectral.conv.weight", "spectral.conv.bias"], "spectral.conv", [GraphAttribute.Ints("kernel_shape", 1, 9), GraphAttribute.Ints("pads", 0, 4, 0, 4), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "spectral.bn", ["spectral.conv", "spectral.bn.weight", "spectral.bn.bias", "spectral.bn.running_mean", "spectral.bn.running_var"], "spectral.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "spectral.relu", ["spectral.bn"], "spectral.relu", []),
-            new GraphNode("AveragePool", "spectral.pool", ["spectral.relu"], "spectral.pool", [GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "square.conv", ["input.unsqueeze", "square.conv.weight", "square.conv.bias"], "square.conv", [GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "square.bn", ["square.conv", "square.bn.weight", "square.bn.bias", "square.bn.running_mean", "square.bn.running_var"], "square.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "square.relu", ["square.bn"], "square.relu", []),
-            new GraphNode("AveragePool", "square.pool", ["square.relu"], "square.pool", [GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Concat", "paths.concat", ["temporal.pool", "spectral.pool", "square.pool"], "paths.concat", [GraphAttribute.Ints("axis", 1)]),
-            new GraphNode("Conv", "lflb1.conv", ["paths.concat", "lflb1.conv.weight"], "lflb1.conv", [GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "lflb1.bn", ["lflb1.conv", "lflb1.bn.weight", "lflb1.bn.bias", "lflb1.bn.running_mean", "lflb1.bn.running_var"], "lflb1.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "lflb1.relu", ["lflb1.bn"], "lflb1.relu", []),
-            new GraphNode("AveragePool", "lflb1.pool", ["lflb1.relu"], "lflb1.pool", [GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "lflb2.conv", ["lflb1.pool", "lflb2.conv.weight"], "lflb2.conv", [GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "lflb2.bn", ["lflb2.conv", "lflb2.bn.weight", "lflb2.bn.bias", "lflb2.bn.running_mean", "lflb2.bn.running_var"], "lflb2.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "lflb2.relu", ["lflb2.bn"], "lflb2.relu", []),
-            new GraphNode("AveragePool", "lflb2.pool", ["lflb2.relu"], "lflb2.pool", [GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "lflb3.conv", ["lflb2.pool", "lflb3.conv.weight"], "lflb3.conv", [GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "lflb3.bn", ["lflb3.conv", "lflb3.bn.weight", "lflb3.bn.bias", "lflb3.bn.running_mean", "lflb3.bn.running_var"], "lflb3.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "lflb3.relu", ["lflb3.bn"], "lflb3.relu", []),
-            new GraphNode("AveragePool", "lflb3.pool", ["lflb3.relu"], "lflb3.pool", [GraphAttribute.Ints("kernel_shape", 2, 1), GraphAttribute.Ints("strides", 2, 1), GraphAttribute.Ints("pads", 0, 0, 1, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "lflb4.conv", ["lflb3.pool", "lflb4.conv.weight"], "lflb4.conv", [GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "lflb4.bn", ["lflb4.conv", "lflb4.bn.weight", "lflb4.bn.bias", "lflb4.bn.running_mean", "lflb4.bn.running_var"], "lflb4.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "lflb4.relu", ["lflb4.bn"], "lflb4.relu", []),
-            new GraphNode("AveragePool", "lflb4.pool", ["lflb4.relu"], "lflb4.pool", [GraphAttribute.Ints("kernel_shape", 2, 1), GraphAttribute.Ints("strides", 2, 1), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0)]),
-            new GraphNode("Conv", "lflb5.conv", ["lflb4.pool", "lflb5.conv.weight"], "lflb5.conv", [GraphAttribute.Ints("kernel_shape", 1, 1), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("strides", 1, 1)]),
-            new GraphNode("BatchNormalization", "lflb5.bn", ["lflb5.conv", "lflb5.bn.weight", "lflb5.bn.bias", "lflb5.bn.running_mean", "lflb5.bn.running_var"], "lflb5.bn", [GraphAttribute.Float("epsilon", 0.001)]),
-            new GraphNode("Relu", "lflb5.relu", ["lflb5.bn"], "lflb5.relu", []),
-            new GraphNode("GlobalAveragePool", "globalavgpool", ["lflb5.relu"], "globalavgpool", []),
-            new GraphNode("Flatten", "globalavgpool.flatten", ["globalavgpool"], "globalavgpool.flatten", [GraphAttribute.Ints("axis", 1)]),
-            new GraphNode("Dropout", "dropout", ["globalavgpool.flatten"], "dropout", []),
-            new GraphNode("Gemm", "dense", ["dropout", "dense.weight", "dense.bias"], "dense", [GraphAttribute.Ints("transB", 1)]),
-            new GraphNode("Softmax", "probabilities", ["dense"], "probabilities", [GraphAttribute.Ints("axis", 1)]),
-        ],
-        LabelSets: [LightSerNetLiteLabels.EmoDb.Set]);
+        },
+        Graph: new GraphNode[]
+        {
+            new GraphNode("Unsqueeze", "input.unsqueeze", new string[] { "features" }, "input.unsqueeze", new GraphAttribute[] { GraphAttribute.Ints("axes", 1) }),
+            new GraphNode("Conv", "temporal.conv", new string[] { "input.unsqueeze", "temporal.conv.weight", "temporal.conv.bias" }, "temporal.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 11, 1), GraphAttribute.Ints("pads", 5, 0, 5, 0), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "temporal.bn", new string[] { "temporal.conv", "temporal.bn.weight", "temporal.bn.bias", "temporal.bn.running_mean", "temporal.bn.running_var" }, "temporal.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "temporal.relu", new string[] { "temporal.bn" }, "temporal.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "temporal.pool", new string[] { "temporal.relu" }, "temporal.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "spectral.conv", new string[] { "input.unsqueeze", "spectral.conv.weight", "spectral.conv.bias" }, "spectral.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 1, 9), GraphAttribute.Ints("pads", 0, 4, 0, 4), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "spectral.bn", new string[] { "spectral.conv", "spectral.bn.weight", "spectral.bn.bias", "spectral.bn.running_mean", "spectral.bn.running_var" }, "spectral.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "spectral.relu", new string[] { "spectral.bn" }, "spectral.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "spectral.pool", new string[] { "spectral.relu" }, "spectral.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "square.conv", new string[] { "input.unsqueeze", "square.conv.weight", "square.conv.bias" }, "square.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "square.bn", new string[] { "square.conv", "square.bn.weight", "square.bn.bias", "square.bn.running_mean", "square.bn.running_var" }, "square.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "square.relu", new string[] { "square.bn" }, "square.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "square.pool", new string[] { "square.relu" }, "square.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Concat", "paths.concat", new string[] { "temporal.pool", "spectral.pool", "square.pool" }, "paths.concat", new GraphAttribute[] { GraphAttribute.Ints("axis", 1) }),
+            new GraphNode("Conv", "lflb1.conv", new string[] { "paths.concat", "lflb1.conv.weight" }, "lflb1.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "lflb1.bn", new string[] { "lflb1.conv", "lflb1.bn.weight", "lflb1.bn.bias", "lflb1.bn.running_mean", "lflb1.bn.running_var" }, "lflb1.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "lflb1.relu", new string[] { "lflb1.bn" }, "lflb1.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "lflb1.pool", new string[] { "lflb1.relu" }, "lflb1.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "lflb2.conv", new string[] { "lflb1.pool", "lflb2.conv.weight" }, "lflb2.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "lflb2.bn", new string[] { "lflb2.conv", "lflb2.bn.weight", "lflb2.bn.bias", "lflb2.bn.running_mean", "lflb2.bn.running_var" }, "lflb2.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "lflb2.relu", new string[] { "lflb2.bn" }, "lflb2.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "lflb2.pool", new string[] { "lflb2.relu" }, "lflb2.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 2), GraphAttribute.Ints("strides", 2, 2), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "lflb3.conv", new string[] { "lflb2.pool", "lflb3.conv.weight" }, "lflb3.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "lflb3.bn", new string[] { "lflb3.conv", "lflb3.bn.weight", "lflb3.bn.bias", "lflb3.bn.running_mean", "lflb3.bn.running_var" }, "lflb3.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "lflb3.relu", new string[] { "lflb3.bn" }, "lflb3.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "lflb3.pool", new string[] { "lflb3.relu" }, "lflb3.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 1), GraphAttribute.Ints("strides", 2, 1), GraphAttribute.Ints("pads", 0, 0, 1, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "lflb4.conv", new string[] { "lflb3.pool", "lflb4.conv.weight" }, "lflb4.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 3, 3), GraphAttribute.Ints("pads", 1, 1, 1, 1), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "lflb4.bn", new string[] { "lflb4.conv", "lflb4.bn.weight", "lflb4.bn.bias", "lflb4.bn.running_mean", "lflb4.bn.running_var" }, "lflb4.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "lflb4.relu", new string[] { "lflb4.bn" }, "lflb4.relu", new GraphAttribute[] {  }),
+            new GraphNode("AveragePool", "lflb4.pool", new string[] { "lflb4.relu" }, "lflb4.pool", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 2, 1), GraphAttribute.Ints("strides", 2, 1), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("count_include_pad", 0) }),
+            new GraphNode("Conv", "lflb5.conv", new string[] { "lflb4.pool", "lflb5.conv.weight" }, "lflb5.conv", new GraphAttribute[] { GraphAttribute.Ints("kernel_shape", 1, 1), GraphAttribute.Ints("pads", 0, 0, 0, 0), GraphAttribute.Ints("strides", 1, 1) }),
+            new GraphNode("BatchNormalization", "lflb5.bn", new string[] { "lflb5.conv", "lflb5.bn.weight", "lflb5.bn.bias", "lflb5.bn.running_mean", "lflb5.bn.running_var" }, "lflb5.bn", new GraphAttribute[] { GraphAttribute.Float("epsilon", 0.001) }),
+            new GraphNode("Relu", "lflb5.relu", new string[] { "lflb5.bn" }, "lflb5.relu", new GraphAttribute[] {  }),
+            new GraphNode("GlobalAveragePool", "globalavgpool", new string[] { "lflb5.relu" }, "globalavgpool", new GraphAttribute[] {  }),
+            new GraphNode("Flatten", "globalavgpool.flatten", new string[] { "globalavgpool" }, "globalavgpool.flatten", new GraphAttribute[] { GraphAttribute.Ints("axis", 1) }),
+            new GraphNode("Dropout", "dropout", new string[] { "globalavgpool.flatten" }, "dropout", new GraphAttribute[] {  }),
+            new GraphNode("Gemm", "dense", new string[] { "dropout", "dense.weight", "dense.bias" }, "dense", new GraphAttribute[] { GraphAttribute.Ints("transB", 1) }),
+            new GraphNode("Softmax", "probabilities", new string[] { "dense" }, "probabilities", new GraphAttribute[] { GraphAttribute.Ints("axis", 1) }),
+        },
+        LabelSets: new LabelSet[] { LightSerNetLiteLabels.EmoDb.Set });
 }
 
 /// <summary>Label indices of the light-sernet-lite model's output, per corpus, in the spec's order.</summary>
@@ -124,6 +124,6 @@ public static class LightSerNetLiteLabels
         public const int Sadness = 6;
 
         /// <summary>The whole set, in output order.</summary>
-        public static LabelSet Set { get; } = new("EmoDb", [new EmotionLabel("anger", "W"), new EmotionLabel("boredom", "L"), new EmotionLabel("disgust", "E"), new EmotionLabel("fear", "A"), new EmotionLabel("happiness", "F"), new EmotionLabel("neutral", "N"), new EmotionLabel("sadness", "T")]);
+        public static LabelSet Set { get; } = new("EmoDb", new EmotionLabel[] { new EmotionLabel("anger", "W"), new EmotionLabel("boredom", "L"), new EmotionLabel("disgust", "E"), new EmotionLabel("fear", "A"), new EmotionLabel("happiness", "F"), new EmotionLabel("neutral", "N"), new EmotionLabel("sadness", "T") });
     }
 }
