@@ -8,11 +8,15 @@ namespace LightSerNet.Onnx.Export;
 
 /// <summary>
 /// Measures the range of chosen activation tensors by running the float32 model in ONNX Runtime on calibration
-/// features, with those tensors added as extra graph outputs (min/max calibration).
+/// features, with those tensors added as extra graph outputs. The range is the mean over calibration batches of each
+/// batch's 0.01st and 99.99th percentiles (not the absolute min/max): a handful of outliers would otherwise stretch
+/// the uint8 scale and cost every other value resolution (min/max lost 4 UA points on a held-out EMO-DB fold).
 /// </summary>
 public static class ActivationCalibrator
 {
     private const int BatchClips = 32;
+    private const double TailPercent = 0.01;
+    private const int MaxSamples = 200_000;
 
     /// <summary>The range of each tensor in <paramref name="tensors"/> over every clip of <paramref name="calibration"/>.</summary>
     public static IReadOnlyDictionary<string, ActivationRange> Measure(ModelProto model, IReadOnlyCollection<string> tensors,
@@ -33,7 +37,8 @@ public static class ActivationCalibrator
         }
         string input = probe.Graph.Input[0].Name;
         var names = tensors.ToArray();
-        var ranges = names.ToDictionary(n => n, _ => ActivationRange.Empty, StringComparer.Ordinal);
+        var lows = names.ToDictionary(n => n, _ => new List<float>(), StringComparer.Ordinal);
+        var highs = names.ToDictionary(n => n, _ => new List<float>(), StringComparer.Ordinal);
         int clipLength = calibration.Frames * calibration.Coefficients;
 
         using var session = OnnxRuntimeSessions.Create(probe.ToByteArray(), intraOpThreads);
@@ -50,14 +55,32 @@ public static class ActivationCalibrator
                 var data = outputs[i].GetTensorDataAsSpan<float>();
                 if (data.IsEmpty)
                     continue;
-                ranges[names[i]] = ranges[names[i]].Union(new ActivationRange(TensorPrimitives.Min(data), TensorPrimitives.Max(data)));
+                if (!float.IsFinite(TensorPrimitives.Sum(data)))
+                    throw new InvalidDataException($"Calibration saw a non-finite value in '{names[i]}'; the weights or the calibration features are damaged.");
+                var (low, high) = Tails(data);
+                lows[names[i]].Add(low);
+                highs[names[i]].Add(high);
             }
         }
+        var ranges = names.ToDictionary(n => n, n => lows[n].Count == 0 ? ActivationRange.Empty
+            : new ActivationRange(lows[n].Average(), highs[n].Average()), StringComparer.Ordinal);
         foreach (var (name, range) in ranges)
         {
             if (!float.IsFinite(range.Min) || !float.IsFinite(range.Max))
                 throw new InvalidDataException($"Calibration saw a non-finite value in '{name}'; the weights or the calibration features are damaged.");
         }
         return ranges;
+    }
+
+    // The TailPercent and 100 - TailPercent percentiles of a strided sample (at most MaxSamples values).
+    private static (float Low, float High) Tails(ReadOnlySpan<float> data)
+    {
+        int stride = Math.Max(1, data.Length / MaxSamples);
+        var sample = new float[(data.Length + stride - 1) / stride];
+        for (int i = 0, j = 0; i < data.Length; i += stride, j++)
+            sample[j] = data[i];
+        Array.Sort(sample);
+        int tail = (int)(sample.Length * TailPercent / 100);
+        return (sample[tail], sample[sample.Length - 1 - tail]);
     }
 }
