@@ -15,8 +15,8 @@ namespace LightSerNet.Onnx.Export;
 /// <list type="bullet">
 /// <item>Weights: symmetric int8 in [-127, 127], one scale per output channel (axis 0): batch-norm folding gives
 /// channels very different magnitudes, which one scale per tensor would crush.</item>
-/// <item>Activations: asymmetric uint8, one scale per tensor, min/max over the calibration clips, as ONNX Runtime's
-/// MinMax calibrator does. uint8 activations with int8 weights is the fast x86-64 path (VNNI).</item>
+/// <item>Activations: asymmetric uint8, one scale per tensor, from percentile ranges of the calibration clips (ActivationCalibrator), not the
+/// plain min/max of ONNX Runtime's MinMax calibrator. uint8 activations with int8 weights is the fast x86-64 path (VNNI).</item>
 /// <item>Convolutions reading fewer than <see cref="MinConvInputChannels"/> channels stay float32: the three
 /// first-layer paths read the one-channel MFCC map, where QLinearConv took 4x the float kernel's time (1.1 ms
 /// against 0.27 ms per clip) and would quantise the input features too. A Concat is quantised only when all its
@@ -37,7 +37,7 @@ public static class Int8QdqQuantizer
     public const int MinConvInputChannels = 4;
 
     /// <summary>What the quantiser did, stored as the model's lightsernet.quantization metadata.</summary>
-    public const string Description = "static QDQ; weights int8 symmetric per output channel; activations uint8 asymmetric per tensor; min/max calibration";
+    public const string Description = "static QDQ; weights int8 symmetric per output channel; activations uint8 asymmetric per tensor; percentile calibration (0.01/99.99, mean over batches)";
 
     /// <summary>An int8 copy of the float32 <paramref name="model"/>, calibrated on <paramref name="calibration"/>.</summary>
     public static ModelProto Quantize(ModelProto model, CalibrationData calibration, int intraOpThreads = 0)
