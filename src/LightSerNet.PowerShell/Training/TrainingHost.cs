@@ -46,7 +46,7 @@ internal static class TrainingHost
                 + (p.TestAccuracy is double t ? $", test acc {t:P1}" : "") + $", {p.EpochSeconds:F1} s/epoch",
             (int)(100.0 * (p.Fold * p.Epochs + p.Epoch + 1) / (p.FoldCount * p.Epochs))));
         var run = Trainer.Run(set, options, labelSet, request.OutputPath, request.Resume, request.Force, reporter, cancel);
-        return ToResult(run, architecture);
+        return run.ToResult(architecture);
     }
 
     private static (TrainingSet, string) FromFeatures(TrainingRequest request, ArchitectureDefinition architecture)
@@ -81,30 +81,6 @@ internal static class TrainingHost
         return distinct.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static SerTrainingResult ToResult(TrainingRun run, ArchitectureDefinition architecture)
-    {
-        var primary = run.Pooled.FirstOrDefault();
-        var folds = run.Outcomes.Where(o => primary is null || o.Selection == primary.Selection)
-            .Select(o => new SerFoldResult(o.Fold, o.Name, o.Epoch + 1, Percent(o.Metrics.UnweightedAccuracy), Percent(o.Metrics.WeightedAccuracy),
-                Percent(o.Metrics.WeightedF1), o.Metrics.Count, o.Weights))
-            .ToList();
-        string? best = run.Options.Protocol == FoldProtocol.None
-            ? Directory.EnumerateFiles(Path.Combine(run.OutputPath, "checkpoints"), "Last.weights", SearchOption.AllDirectories).FirstOrDefault()
-            : run.Outcomes.Where(o => o.Selection == primary?.Selection && o.Weights is not null)
-                .OrderByDescending(o => o.Metrics.WeightedAccuracy).Select(o => o.Weights).FirstOrDefault();
-        return new SerTrainingResult(
-            run.LabelSet, architecture.Name, run.Options.Protocol.ToString(), run.Options.Loss.ToString(), run.Options.Epochs,
-            primary?.Selection.ToString() ?? "", primary?.Optimistic ?? false,
-            primary is null ? double.NaN : Percent(primary.Metrics.UnweightedAccuracy),
-            primary is null ? double.NaN : Percent(primary.Metrics.WeightedAccuracy),
-            primary is null ? double.NaN : Percent(primary.Metrics.WeightedF1),
-            primary?.Metrics.ConfusionMatrix ?? [], run.Labels, folds,
-            run.Pooled.Select(p => new SerSelectionResult(p.Selection.ToString(), p.Optimistic, Percent(p.Metrics.UnweightedAccuracy),
-                Percent(p.Metrics.WeightedAccuracy), Percent(p.Metrics.WeightedF1))).ToList(),
-            best, run.OutputPath, run.FoldsCompleted, run.FoldsPlanned, Math.Round(run.WallSeconds, 1));
-    }
-
-    private static double Percent(double value) => Math.Round(100 * value, 2);
 
     /// <summary>Reports on the calling thread, so WriteProgress is called from the pipeline thread.</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

@@ -60,7 +60,7 @@ public static class DatasetFeatures
         var features = new float[(long)kept.Count * length];
         for (int k = 0; k < kept.Count; k++)
             clips[kept[k]].CopyTo(features, (long)k * length);
-        var index = labelNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var index = TrainingSet.LabelIndex(labelNames);
         var labels = kept.Select(i => index.TryGetValue(entries[i].Label, out int l) ? l
             : throw new ArgumentException($"'{entries[i].Path}' is labelled '{entries[i].Label}', which is not among {string.Join(", ", labelNames)}.")).ToArray();
         var set = new TrainingSet(features, frames, config.Width, labels, labelNames,

@@ -74,7 +74,7 @@ public sealed class TrainingSet
         var labels = new int[items.Count];
         var speakers = new string[items.Count];
         var ids = new string[items.Count];
-        var index = labelNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var index = LabelIndex(labelNames);
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -88,6 +88,10 @@ public sealed class TrainingSet
         }
         return new TrainingSet(features, first.Frames, first.Coefficients, labels, labelNames, speakers, ids, first.Config);
     }
+
+    /// <summary>Output index of each label name, case-insensitive.</summary>
+    internal static Dictionary<string, int> LabelIndex(IReadOnlyList<string> labelNames) =>
+        labelNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The features of clip <paramref name="index"/>, frames x coefficients.</summary>
     public ReadOnlySpan<float> Clip(int index) => _features.AsSpan(index * Frames * Coefficients, Frames * Coefficients);

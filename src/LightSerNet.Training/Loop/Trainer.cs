@@ -69,8 +69,10 @@ public static class Trainer
             string folder = FoldFolder(checkpoints, fold);
             Directory.CreateDirectory(folder);
             states[fold.Index] = trainer.Run(fold, position, selected.Count, folder, cancel);
-            RunWriter.Write(Summarise(set, options, labelSet, folds, states, checkpoints, root), architecture);
+            if (position < selected.Count - 1)
+                RunWriter.Write(Summarise(set, options, labelSet, folds, states, checkpoints, root), architecture);
         }
+        // Written after every fold but the last above, and once here for the whole run.
         var run = Summarise(set, options, labelSet, folds, states, checkpoints, root);
         RunWriter.Write(run, architecture);
         return run;

@@ -55,10 +55,10 @@ public static class RunWriter
             ["epochs"] = options.Epochs,
             ["schedule"] = options.Schedule.ToString(),
             ["batch_norm_statistics"] = options.PreciseBatchNorm ? "precise (re-estimated over the training fold before every evaluation)" : "running (momentum)",
-            ["ua"] = Percent(metrics.UnweightedAccuracy),
-            ["wa"] = Percent(metrics.WeightedAccuracy),
-            ["f1"] = Percent(metrics.WeightedF1),
-            ["macro_f1"] = Percent(metrics.MacroF1),
+            ["ua"] = TrainingResults.Percent(metrics.UnweightedAccuracy),
+            ["wa"] = TrainingResults.Percent(metrics.WeightedAccuracy),
+            ["f1"] = TrainingResults.Percent(metrics.WeightedF1),
+            ["macro_f1"] = TrainingResults.Percent(metrics.MacroF1),
             ["count"] = metrics.Count,
             ["folds_completed"] = run.FoldsCompleted,
             ["folds_planned"] = run.FoldsPlanned,
@@ -67,9 +67,9 @@ public static class RunWriter
                 ["fold"] = o.Fold,
                 ["name"] = o.Name,
                 ["epoch"] = o.Epoch + 1,
-                ["ua"] = Percent(o.Metrics.UnweightedAccuracy),
-                ["wa"] = Percent(o.Metrics.WeightedAccuracy),
-                ["f1"] = Percent(o.Metrics.WeightedF1),
+                ["ua"] = TrainingResults.Percent(o.Metrics.UnweightedAccuracy),
+                ["wa"] = TrainingResults.Percent(o.Metrics.WeightedAccuracy),
+                ["f1"] = TrainingResults.Percent(o.Metrics.WeightedF1),
                 ["count"] = o.Metrics.Count,
             }).ToArray()),
             ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
@@ -94,8 +94,6 @@ public static class RunWriter
         }
         return text.ToString();
     }
-
-    private static double Percent(double value) => Math.Round(100 * value, 2);
 
     private static JsonObject Versions() => new()
     {
