@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LightSerNet.Architectures;
 using LightSerNet.Training.Networks;
 using static TorchSharp.torch;
 
@@ -10,15 +11,15 @@ namespace LightSerNet.Bench;
 /// </summary>
 internal static class TrainBench
 {
-    private const int Batch = 32, Warmup = 3, Runs = 15;
+    private const int Batch = 32, Warmup = 6, Runs = 25;
 
     public static int Run(BenchContext context)
     {
         int threads = Math.Min(2, Environment.ProcessorCount);
         set_num_threads(threads);
         manual_seed(42);
-        using var network = new LightSerNetNetwork(7);
-        KerasInitialisation.Apply(network);
+        // The network exactly as Invoke-SerTraining builds it (initialisation, layout).
+        using var network = TrainingNetwork.Create(ArchitectureCatalog.Get("light-sernet"), 7);
         using var optimizer = optim.Adam(network.parameters(), 1e-4, eps: 1e-7);
         using var features = randn(Batch, 184, 40);
         using var labels = randint(0, 7, [Batch]);

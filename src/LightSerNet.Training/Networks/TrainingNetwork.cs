@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace LightSerNet.Training.Networks;
 
-/// <summary>A generated network made ready for training: Keras's initialisation, and no batch counters.</summary>
+/// <summary>A generated network made ready for training: Keras's initialisation, a channels-last first layer, no batch counters.</summary>
 public static class TrainingNetwork
 {
     /// <summary>
@@ -18,6 +18,7 @@ public static class TrainingNetwork
     {
         var network = NetworkFactory.Create(architecture.Name, classCount);
         KerasInitialisation.Apply(network);
+        ChannelsLastLayout.Apply(network);
         foreach (var norm in network.modules().OfType<NormBase>())
         {
             norm.num_batches_tracked?.Dispose();
