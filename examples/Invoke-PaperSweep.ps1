@@ -2,7 +2,7 @@
 .SYNOPSIS
     The reference's run.sh as one script: EMO-DB 3 s with cross-entropy and focal loss under the original's
     (reference) folds, IEMOCAP impro/script/all x 3 s/7 s x CE/focal when IEMOCAP is present, then the honest
-    speaker-independent protocol. (Input kinds other than MFCC need specs with their input shape; see README.)
+    speaker-independent protocol, and the paper's other input kinds (spectrogram, log-mel spectrogram) on EMO-DB.
 .DESCRIPTION
     Every run checkpoints after each epoch into -OutputFolder/<name>; run the script again and it resumes where it
     stopped (each run is a separate folder, so a finished run is skipped in seconds). Each run's run.json holds
@@ -17,7 +17,7 @@ param(
     [string] $EmoDb = $(if ($env:LIGHTSERNET_EMODB) { $env:LIGHTSERNET_EMODB } else { Join-Path $PSScriptRoot '../../shared/data/emodb' }),
     [string] $Iemocap = $env:LIGHTSERNET_IEMOCAP,
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../out/sweep'),
-    [ValidateSet('All', 'Paper', 'Honest')] [string] $Part = 'All',
+    [ValidateSet('All', 'Paper', 'Honest', 'InputKinds')] [string] $Part = 'All',
     [int] $Epochs = 300,
     [ValidateSet('Paper', 'OneCycle', 'Cosine', 'Constant')] [string] $Schedule = 'Paper'
 )
@@ -36,11 +36,12 @@ if ($Part -in 'All', 'Paper') {
         Invoke-Run "emodb-3s-reference-$($loss.ToLower())" @{ Dataset = 'EmoDb'; Path = $EmoDb; Protocol = 'ReferenceFolds'; Loss = $loss; Selection = 'BestOnTest', 'Last' }
     }
     if ($Iemocap -and (Test-Path $Iemocap)) {
-        $light = Get-SerArchitecture light-sernet
-        foreach ($type in 'Impro', 'Script', 'All') {
-            foreach ($loss in 'CrossEntropy', 'Focal') {
-                # The shipped spec is the 3 s network; a 7 s run needs a spec with a 434-frame input.
-                Invoke-Run "iemocap-$($type.ToLower())-3s-reference-$($loss.ToLower())" @{ Dataset = 'Iemocap'; Path = $Iemocap; AudioType = $type; Protocol = 'ReferenceFolds'; Loss = $loss; Selection = 'BestOnTest', 'Last' }
+        # The spec fixes the segment length: light-sernet takes 3 s, light-sernet-7s 7 s.
+        foreach ($seconds in @{ '3s' = 'light-sernet'; '7s' = 'light-sernet-7s' }.GetEnumerator() | Sort-Object Name) {
+            foreach ($type in 'Impro', 'Script', 'All') {
+                foreach ($loss in 'CrossEntropy', 'Focal') {
+                    Invoke-Run "iemocap-$($type.ToLower())-$($seconds.Name)-reference-$($loss.ToLower())" @{ Dataset = 'Iemocap'; Path = $Iemocap; AudioType = $type; Architecture = $seconds.Value; Protocol = 'ReferenceFolds'; Loss = $loss; Selection = 'BestOnTest', 'Last' }
+                }
             }
         }
     } else {
@@ -50,4 +51,11 @@ if ($Part -in 'All', 'Paper') {
 
 if ($Part -in 'All', 'Honest') {
     Invoke-Run 'emodb-3s-loso-crossentropy' @{ Dataset = 'EmoDb'; Path = $EmoDb; Protocol = 'LeaveOneSpeakerOut'; Selection = 'Last', 'InnerValidation', 'BestOnTest' }
+}
+
+if ($Part -in 'All', 'InputKinds') {
+    # The spec fixes the input kind: features are computed (and cached) to match it.
+    foreach ($architecture in 'light-sernet-spectrogram', 'light-sernet-mel') {
+        Invoke-Run "emodb-3s-reference-crossentropy-$($architecture -replace '^light-sernet-')" @{ Dataset = 'EmoDb'; Path = $EmoDb; Architecture = $architecture; Protocol = 'ReferenceFolds'; Selection = 'BestOnTest', 'Last' }
+    }
 }

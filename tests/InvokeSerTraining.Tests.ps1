@@ -66,6 +66,32 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
     }
 }
 
+Describe 'The paper''s other input kinds' -Skip:(-not $hasEmoDb) {
+    BeforeAll {
+        Import-Module $modulePath -Force
+        $segments = Import-SerDataset EmoDb $emoDb -Speaker '03' | ConvertTo-Segment
+    }
+
+    It 'trains <Architecture> on <Kind> features, exports it, and labels audio with features of that kind' -ForEach @(
+        @{ Architecture = 'light-sernet-mel'; Kind = 'MelSpectrogram'; Width = 128 }
+        @{ Architecture = 'light-sernet-spectrogram'; Kind = 'Spectrogram'; Width = 513 }
+    ) {
+        $features = $segments | Get-Mfcc -Kind $Kind
+        $features[0].Coefficients | Should -Be $Width
+        $result = $features | Invoke-SerTraining -Architecture $Architecture -Protocol None -Selection Last -Epochs 1 -OutputPath (Join-Path $TestDrive $Architecture)
+        $result.FoldsCompleted | Should -Be 1
+        $model = $result | Export-SerModel -Path (Join-Path $TestDrive "$Architecture.onnx")
+        $prediction = Get-SpeechEmotion -LiteralPath $segments[0].Path -Model $model.FullName
+        $prediction.Emotion | Should -BeIn $result.Labels
+        (Get-SerArchitecture $Architecture).Input.Kind | Should -Be $Kind
+    }
+
+    It 'refuses MFCC features for a spectrogram network, naming both shapes' {
+        { $segments | Select-Object -First 4 | Get-Mfcc | Invoke-SerTraining -Architecture light-sernet-mel -Protocol None -Selection Last -Epochs 1 -OutputPath (Join-Path $TestDrive 'wrong') -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*184x128*184x40*'
+    }
+}
+
 Describe 'Where libtorch is loaded from' -Skip:(-not ($hasEmoDb -and $onLinux)) {
     It 'labelling-side cmdlets never load libtorch; training loads the module''s own copy' {
         $maps = Start-Job -ScriptBlock {

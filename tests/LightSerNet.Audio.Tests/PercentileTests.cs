@@ -5,7 +5,7 @@ using LightSerNet.Audio.Segmentation;
 
 namespace LightSerNet.Audio.Tests;
 
-/// <summary>The quickselect percentile equals numpy's linear percentile (by full sort) on any data.</summary>
+/// <summary>The heap and quickselect percentiles equal numpy's linear percentile (by full sort) on any data.</summary>
 public sealed class PercentileTests
 {
     [Property(MaxTest = 300, Arbitrary = [typeof(PercentileInputs)])]

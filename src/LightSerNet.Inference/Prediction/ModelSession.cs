@@ -4,9 +4,10 @@ using Microsoft.ML.OnnxRuntime;
 namespace LightSerNet.Inference.Prediction;
 
 /// <summary>
-/// One single-threaded ONNX Runtime session on a model. Parallelism comes from one session per core, not from
-/// threads inside a session: two one-thread sessions labelled more clips per second than one two-thread session
-/// (DESIGN.md), and each worker then owns its session outright.
+/// One ONNX Runtime session on a model, single-threaded unless it is the pool's session for work that is alone on
+/// the machine. Parallelism comes from one session per core, not from threads inside a session: two one-thread
+/// sessions labelled more clips per second than one two-thread session (DESIGN.md), and each worker then owns its
+/// session outright.
 /// </summary>
 internal sealed class ModelSession : IDisposable
 {
@@ -16,11 +17,11 @@ internal sealed class ModelSession : IDisposable
     private readonly string[] _outputNames;
     private readonly long _frames, _coefficients;
 
-    public ModelSession(SerModel model)
+    public ModelSession(SerModel model, int intraOpThreads = 1)
     {
         try
         {
-            _session = OnnxRuntimeSessions.Create(model.Bytes, intraOpThreads: 1);
+            _session = OnnxRuntimeSessions.Create(model.Bytes, intraOpThreads);
         }
         catch (OnnxRuntimeException e)
         {

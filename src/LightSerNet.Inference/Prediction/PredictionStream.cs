@@ -69,8 +69,8 @@ public sealed class PredictionStream : IDisposable
     public IEnumerable<PredictionOutcome> Finish()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        // Fewer inputs than one batch, nothing started: label them on this thread. Handing one short file to a new
-        // worker thread and waiting for it cost more than labelling it.
+        // Fewer inputs than one batch, nothing started: label them on this thread, with every core on the network.
+        // Handing one short file to a new worker thread and waiting for it cost more than labelling it.
         if (_pending.Count > 0 && _workers.Count == 0 && _inFlight.Count == 0)
         {
             foreach (var outcome in LabelHere(_pending))
@@ -133,7 +133,8 @@ public sealed class PredictionStream : IDisposable
 
     private PredictionOutcome[] LabelHere(List<PredictionInput> inputs)
     {
-        var session = _sessions.Rent(_cancel.Token);
+        var wide = _sessions.TryRentWide();
+        var session = wide ?? _sessions.Rent(_cancel.Token);
         var buffer = _buffers.Rent();
         try
         {
@@ -144,7 +145,10 @@ public sealed class PredictionStream : IDisposable
         finally
         {
             _buffers.Return(buffer);
-            _sessions.Return(session);
+            if (wide is not null)
+                _sessions.ReturnWide();
+            else
+                _sessions.Return(session);
         }
     }
 
