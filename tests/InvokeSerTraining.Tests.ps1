@@ -92,6 +92,62 @@ Describe 'The paper''s other input kinds' -Skip:(-not $hasEmoDb) {
     }
 }
 
+Describe 'Invoke-SerTraining -Augment on a tiny synthetic corpus' {
+    BeforeAll {
+        Import-Module $modulePath -Force
+        # Two labels, four 1 s recordings each: tones and chirps are enough for one fast fold.
+        $corpus = Join-Path $TestDrive 'synthetic'
+        foreach ($label in 'anger', 'sadness') {
+            $dir = New-Item -ItemType Directory -Force (Join-Path $corpus $label)
+            for ($i = 0; $i -lt 4; $i++) {
+                $frequency = if ($label -eq 'anger') { 900 + 60 * $i } else { 220 + 30 * $i }
+                New-TestWav -Path (Join-Path $dir "$label$i.wav") -Samples (New-Sine -SampleRate 16000 -Seconds 1 -Frequency $frequency) | Out-Null
+            }
+        }
+        $savedCache = $env:LIGHTSERNET_CACHE
+        $env:LIGHTSERNET_CACHE = Join-Path $TestDrive 'feature cache'
+        $tiny = @{ Architecture = 'light-sernet-lite'; Protocol = 'KFold'; KFolds = 2; Fold = 0; Epochs = 1; BatchSize = 4; Seed = 3 }
+    }
+
+    AfterAll {
+        $env:LIGHTSERNET_CACHE = $savedCache
+    }
+
+    It 'trains from audio with every kind, caches the variants with the features and records the settings' {
+        $run = Join-Path $TestDrive 'augmented'
+        $result = Invoke-SerTraining -Dataset Folder -Path $corpus -Augment SpeedPerturbation, Noise, SpecAugment -OutputPath $run @tiny
+        $result.FoldsCompleted | Should -Be 1
+        @(Get-ChildItem $env:LIGHTSERNET_CACHE -Filter *.bin).Count | Should -Be 1
+        $json = Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json
+        $json.runs[0].augmentation | Should -Match '^SpeedPerturbation \(factors 0\.9, 1\.1\); Noise .*; SpecAugment .*4 variants'
+        $json.runs[0].config.Augmentation.Kinds | Should -Be @('SpeedPerturbation', 'Noise', 'SpecAugment')
+        Get-Content (Join-Path $run 'report.txt') -Raw | Should -Match 'Augmentation: SpeedPerturbation'
+        $again = Invoke-SerTraining -Dataset Folder -Path $corpus -Augment SpecAugment, Noise, SpeedPerturbation -OutputPath $run -Resume @tiny
+        $again.UA | Should -Be $result.UA
+        { Invoke-SerTraining -Dataset Folder -Path $corpus -Augment SpecAugment -OutputPath $run -Resume @tiny -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TrainingFailed*'
+    }
+
+    It 'applies SpecAugment to features from the pipeline' {
+        $run = Join-Path $TestDrive 'masked'
+        $result = Import-SerDataset Folder $corpus | ConvertTo-Segment | Get-Mfcc | Invoke-SerTraining -Augment SpecAugment -OutputPath $run @tiny
+        $result.FoldsCompleted | Should -Be 1
+        (Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json).runs[0].augmentation | Should -Match '^SpecAugment \(2 time mask'
+    }
+
+    It 'says why speed and noise cannot apply to features from the pipeline, before reading any' {
+        $run = Join-Path $TestDrive 'refused'
+        $read = [System.Collections.Generic.List[object]]::new()
+        $failure = { Import-SerDataset Folder $corpus | ForEach-Object { $read.Add($_); $_ } | ConvertTo-Segment | Get-Mfcc |
+                Invoke-SerTraining -Augment SpecAugment, Noise -OutputPath $run @tiny -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AugmentationNeedsAudio,*' -PassThru
+        $failure.Exception.Message | Should -Match '-Augment Noise changes the audio.*-Dataset and -Path'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $read.Count | Should -Be 0
+        $run | Should -Not -Exist
+    }
+}
+
 Describe 'Where libtorch is loaded from' -Skip:(-not ($hasEmoDb -and $onLinux)) {
     It 'labelling-side cmdlets never load libtorch; training loads the module''s own copy' {
         $maps = Start-Job -ScriptBlock {

@@ -55,7 +55,7 @@ public sealed class ResumeTests
     }
 
     // Three speakers, two classes; class 1 has a raised band, so a few epochs learn something.
-    private static TrainingSet ToySet()
+    internal static TrainingSet ToySet()
     {
         const int frames = 184, coefficients = 40, perSpeakerAndClass = 3;
         var random = new Random(11);
@@ -79,9 +79,9 @@ public sealed class ResumeTests
             labels.Select((_, i) => $"clip{i}").ToArray(), FeatureConfig.Paper);
     }
 
-    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "lightsernet-resume-" + Guid.NewGuid().ToString("N"));
+    internal static string TempFolder() => Path.Combine(Path.GetTempPath(), "lightsernet-resume-" + Guid.NewGuid().ToString("N"));
 
-    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    internal sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => report(value);
     }

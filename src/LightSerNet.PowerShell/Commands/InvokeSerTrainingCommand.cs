@@ -22,7 +22,8 @@ namespace LightSerNet.PowerShell.Commands;
 /// Last, and InnerValidation (the epoch with the best accuracy on a training speaker held out). -OutputPath receives a
 /// checkpoint after every epoch, run.json, report.txt, confusion matrices (CSV and PNG, raw and row-normalised) and
 /// training curves. Ctrl+C stops after the current batch; -Resume continues from the last completed epoch and ends
-/// with the same numbers as an uninterrupted run.
+/// with the same numbers as an uninterrupted run. -Augment (off by default) adds seeded speed perturbation, noise
+/// and SpecAugment masks to the training batches; evaluation always sees the clean features.
 /// </remarks>
 /// <example>
 /// <code>Import-SerDataset EmoDb ./emodb | ConvertTo-Segment | Get-Mfcc | Invoke-SerTraining -OutputPath runs/emodb-ce</code>
@@ -35,6 +36,10 @@ namespace LightSerNet.PowerShell.Commands;
 /// <example>
 /// <code>Invoke-SerTraining -Dataset EmoDb -Path ./emodb -OutputPath runs/emodb-ce -Resume</code>
 /// <para>Continues an interrupted run from its checkpoints.</para>
+/// </example>
+/// <example>
+/// <code>Invoke-SerTraining -Dataset EmoDb -Path ./emodb -Protocol LeaveOneSpeakerOut -Augment SpeedPerturbation, Noise, SpecAugment -OutputPath runs/loso-augmented</code>
+/// <para>The same with augmentation: the speed and noise variants are computed once with the features and cached.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "SerTraining", SupportsShouldProcess = true, DefaultParameterSetName = "Features")]
 [OutputType(typeof(SerTrainingResult))]
@@ -130,6 +135,22 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; }
 
+    /// <summary>
+    /// Augment the training batches; off by default (the paper trains without augmentation). Any of:
+    /// SpeedPerturbation: each recording is also played at 0.9 and 1.1 times its speed (tempo and pitch together, by
+    /// resampling), then cut to the same Centre segment. Noise: one copy of each recording with white noise at a
+    /// signal-to-noise ratio drawn from 10 to 30 dB. SpecAugment: every training clip gets 2 time masks of 0 to 20
+    /// frames and 2 coefficient masks of 0 to 4 coefficients, filled with the clip's mean of each coefficient.
+    /// SpeedPerturbation and Noise change the audio, so they need -Dataset and -Path (their feature variants are
+    /// computed once and cached with the clean features); SpecAugment also works on features from Get-Mfcc. In every
+    /// epoch each clip uses one of its variants (the clean one included) and new masks, drawn from -Seed, the fold,
+    /// the epoch and the clip, so a run is repeatable and -Resume gives the numbers of an uninterrupted run. Noise is
+    /// seeded by each clip's id. Evaluation and the batch-norm statistics always use the clean features. The settings
+    /// are recorded in run.json and report.txt.
+    /// </summary>
+    [Parameter]
+    public AugmentationKind[]? Augment { get; set; }
+
     /// <summary>Continue the run in -OutputPath from its checkpoints.</summary>
     [Parameter]
     public SwitchParameter Resume { get; set; }
@@ -137,6 +158,19 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     /// <summary>Delete a run already in -OutputPath and start over.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // Before any input arrives: a corpus's worth of Get-Mfcc would otherwise run for nothing.
+        var audioLevel = (Augment ?? []).Where(k => k != AugmentationKind.SpecAugment).Distinct().ToList();
+        if (ParameterSetName == "Features" && audioLevel.Count > 0)
+        {
+            ThrowTerminatingError(SerErrors.Create(
+                $"-Augment {string.Join(", ", audioLevel)} changes the audio before features are computed, so it cannot apply to features from the pipeline; train from audio with -Dataset and -Path, or use -Augment SpecAugment alone on computed features.",
+                SerErrors.AugmentationNeedsAudio, ErrorCategory.InvalidArgument, nameof(Augment)));
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -173,6 +207,7 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
             PreciseBatchNorm = !RunningBatchNorm,
             Seed = Seed,
             Threads = ThrottleLimit,
+            Augment = Augment,
             Resume = Resume,
             Force = Force,
         };

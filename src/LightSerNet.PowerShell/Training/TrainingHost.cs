@@ -5,6 +5,7 @@ using LightSerNet.Data.Corpora;
 using LightSerNet.Evaluation;
 using LightSerNet.Features;
 using LightSerNet.PowerShell.Errors;
+using LightSerNet.Training.Augmentation;
 using LightSerNet.Training.Data;
 using LightSerNet.Training.Loop;
 using LightSerNet.Training.Results;
@@ -20,8 +21,9 @@ internal static class TrainingHost
     public static SerTrainingResult Run(TrainingRequest request, PSCmdlet cmdlet, CancellationToken cancel, Action<string, string, int> progress)
     {
         var architecture = ArchitectureCatalog.Get(request.Architecture);
+        var augmentation = AugmentationOptions.For(request.Augment);
         var (set, labelSet) = request.Dataset is { } corpus
-            ? FromCorpus(request, corpus, architecture, cmdlet)
+            ? FromCorpus(request, corpus, architecture, augmentation, cmdlet)
             : FromFeatures(request, architecture);
         var options = new TrainingOptions
         {
@@ -39,6 +41,7 @@ internal static class TrainingHost
             Seed = request.Seed,
             OnlyFolds = request.Folds,
             Threads = request.Threads,
+            Augmentation = augmentation,
         };
         var reporter = new SyncProgress<TrainingProgress>(p => progress(
             $"Invoke-SerTraining: fold {p.Fold + 1} of {p.FoldCount} ({p.FoldName})",
@@ -58,7 +61,8 @@ internal static class TrainingHost
         return (TrainingSet.FromFeatures(request.Features, labels), labelSet);
     }
 
-    private static (TrainingSet, string) FromCorpus(TrainingRequest request, CorpusName corpus, ArchitectureDefinition architecture, PSCmdlet cmdlet)
+    private static (TrainingSet, string) FromCorpus(TrainingRequest request, CorpusName corpus, ArchitectureDefinition architecture,
+        AugmentationOptions? augmentation, PSCmdlet cmdlet)
     {
         var problems = new List<CorpusProblem>();
         var entries = CorpusReader.Read(new CorpusQuery(corpus, request.DatasetPath!, request.AudioType), problems.Add).ToList();
@@ -68,7 +72,7 @@ internal static class TrainingHost
         var labels = LabelOrder(architecture, labelSet, entries.Select(e => e.Label));
         var config = FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) };
         var set = DatasetFeatures.Build(entries, corpus, labels, config, new SegmentOptions(architecture.Input.Duration),
-            DatasetFeatures.DefaultCacheFolder, (path, error) => cmdlet.WriteError(SerErrors.ForFile(error, path)));
+            DatasetFeatures.DefaultCacheFolder, (path, error) => cmdlet.WriteError(SerErrors.ForFile(error, path)), augmentation);
         return (set, labelSet);
     }
 

@@ -6,23 +6,31 @@ namespace LightSerNet.Training.Data;
 
 /// <summary>
 /// A whole dataset of equal-shaped feature matrices in one contiguous array, with integer labels in the label
-/// order the model will output, speakers and ids: what folds index into and batches are cut from.
+/// order the model will output, speakers and ids: what folds index into and batches are cut from. With audio-level
+/// augmentation each clip also has augmented variants of the same shape; variant 0 is always the clean clip.
 /// </summary>
 public sealed class TrainingSet
 {
     private readonly float[] _features;
+    private readonly float[][] _variants;
 
-    /// <summary>Wraps a contiguous [count, frames, coefficients] array; every label must be in <paramref name="labelNames"/>'s range.</summary>
+    /// <summary>
+    /// Wraps a contiguous [count, frames, coefficients] array; every label must be in <paramref name="labelNames"/>'s
+    /// range. <paramref name="augmented"/> holds variants 1, 2, ... of every clip, each array laid out as the clean one.
+    /// </summary>
     public TrainingSet(float[] features, int frames, int coefficients, int[] labels, IReadOnlyList<string> labelNames,
-        string[] speakers, string[] ids, FeatureConfig config)
+        string[] speakers, string[] ids, FeatureConfig config, IReadOnlyList<float[]>? augmented = null)
     {
         if (features.Length != (long)labels.Length * frames * coefficients)
             throw new ArgumentException($"{features.Length} feature values do not make {labels.Length} clips of {frames}x{coefficients}.", nameof(features));
+        if (augmented is not null && augmented.Any(v => v.Length != features.Length))
+            throw new ArgumentException("Every augmented variant must have as many values as the clean features.", nameof(augmented));
         if (speakers.Length != labels.Length || ids.Length != labels.Length)
             throw new ArgumentException("Labels, speakers and ids must have one entry per clip.", nameof(speakers));
         if (labels.Any(l => l < 0 || l >= labelNames.Count))
             throw new ArgumentOutOfRangeException(nameof(labels), "A label index is outside the label set.");
         _features = features;
+        _variants = [features, .. augmented ?? []];
         Frames = frames;
         Coefficients = coefficients;
         Labels = labels;
@@ -30,7 +38,7 @@ public sealed class TrainingSet
         Speakers = speakers;
         Ids = ids;
         Config = config;
-        DataHash = Hash(features, labels, speakers);
+        DataHash = Hash(_variants, labels, speakers);
     }
 
     /// <summary>Clips in the set.</summary>
@@ -57,7 +65,10 @@ public sealed class TrainingSet
     /// <summary>The feature settings every clip was computed with.</summary>
     public FeatureConfig Config { get; }
 
-    /// <summary>SHA-256 of the features, labels and speakers: two runs on the same data share it.</summary>
+    /// <summary>Feature variants per clip: 1 without audio-level augmentation.</summary>
+    public int VariantCount => _variants.Length;
+
+    /// <summary>SHA-256 of the features (every variant), labels and speakers: two runs on the same data share it.</summary>
     public string DataHash { get; }
 
     /// <summary>
@@ -94,9 +105,13 @@ public sealed class TrainingSet
         labelNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The features of clip <paramref name="index"/>, frames x coefficients.</summary>
-    public ReadOnlySpan<float> Clip(int index) => _features.AsSpan(index * Frames * Coefficients, Frames * Coefficients);
+    public ReadOnlySpan<float> Clip(int index) => Clip(index, 0);
 
-    /// <summary>The clips at <paramref name="indices"/> as a [batch, frames, coefficients] tensor.</summary>
+    /// <summary>Variant <paramref name="variant"/> of clip <paramref name="index"/>; variant 0 is the clean clip.</summary>
+    public ReadOnlySpan<float> Clip(int index, int variant) =>
+        _variants[variant].AsSpan(index * Frames * Coefficients, Frames * Coefficients);
+
+    /// <summary>The clean clips at <paramref name="indices"/> as a [batch, frames, coefficients] tensor.</summary>
     public Tensor Batch(ReadOnlySpan<int> indices)
     {
         int length = Frames * Coefficients;
@@ -115,12 +130,16 @@ public sealed class TrainingSet
         return tensor(buffer);
     }
 
-    private static string Hash(float[] features, int[] labels, string[] speakers)
+    // Without variants the hash is that of the clean features alone, as before augmentation existed, so earlier
+    // runs still resume.
+    private static string Hash(float[][] variants, int[] labels, string[] speakers)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.AsSpan()));
+        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(variants[0].AsSpan()));
         sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(labels.AsSpan()));
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", speakers)));
+        foreach (var variant in variants.Skip(1))
+            sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(variant.AsSpan()));
         return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
     }
 }

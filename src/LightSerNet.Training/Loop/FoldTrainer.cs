@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LightSerNet.Architectures;
 using LightSerNet.Evaluation;
 using LightSerNet.Onnx.Export;
+using LightSerNet.Training.Augmentation;
 using LightSerNet.Training.Checkpoints;
 using LightSerNet.Training.Data;
 using LightSerNet.Training.Networks;
@@ -12,13 +13,17 @@ namespace LightSerNet.Training.Loop;
 
 /// <summary>
 /// Trains one fold epoch by epoch: Adam with Keras's epsilon, the schedule, L2 on the spec's kernels, evaluation
-/// with precise batch-norm statistics, selection bookkeeping, and a checkpoint after every epoch.
+/// with precise batch-norm statistics, selection bookkeeping, and a checkpoint after every epoch. Only training
+/// batches are augmented; precise batch-norm statistics and every evaluation read the clean features.
 /// </summary>
 internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, ArchitectureDefinition architecture,
     string labelSet, string runKey, IProgress<TrainingProgress>? progress)
 {
     private const int EvaluationBatch = 64;
     private const int PreciseStatisticsClips = 256;
+    private static readonly System.Text.Json.JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    private readonly BatchAugmenter? _augmenter = options.Augmentation is { } augmentation ? new BatchAugmenter(set, augmentation, options.Seed) : null;
 
     public static string CheckpointPath(string folder) => Path.Combine(folder, "last.ckpt");
 
@@ -47,7 +52,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             foreach (var group in optimizer.ParamGroups)
                 group.LearningRate = rate;
             manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, epoch) >> 1));
-            var (loss, accuracy) = TrainEpoch(network, optimizer, kernels, SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, epoch, 1)), cancel);
+            var (loss, accuracy) = TrainEpoch(network, optimizer, kernels, SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, epoch, 1)), fold.Index, epoch, cancel);
 
             if (options.PreciseBatchNorm)
                 PreciseBatchNorm.Recompute(network, StatisticsBatches(fold));
@@ -77,7 +82,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
     }
 
     private (double Loss, double Accuracy) TrainEpoch(nn.Module<Tensor, Tensor> network, optim.Optimizer optimizer,
-        IReadOnlyList<Tensor> kernels, int[] order, CancellationToken cancel)
+        IReadOnlyList<Tensor> kernels, int[] order, int fold, int epoch, CancellationToken cancel)
     {
         network.train();
         // One long-lived 0-d tensor instead of a temporary Scalar per step (see TrainingNetwork on Scalar lifetimes).
@@ -90,7 +95,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             cancel.ThrowIfCancellationRequested();
             var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
             using var scope = NewDisposeScope();
-            var features = set.Batch(indices);
+            var features = _augmenter is null ? set.Batch(indices) : _augmenter.Batch(indices, fold, epoch);
             var labels = set.LabelBatch(indices);
             var logits = network.call(features);
             var loss = Losses.Compute(options.Loss, options.Gamma, logits, labels);
@@ -168,7 +173,8 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
                     {
                         protocol = options.Protocol.ToString(), fold = fold.Name, selection = key, epoch, score,
                         loss = options.Loss.ToString(), epochs = options.Epochs, seed = options.Seed,
-                    }),
+                        augmentation = options.Augmentation?.Describe(),
+                    }, OmitNulls),
                 });
             ModelWeightsFile.Save(WeightsPath(folder, kind), header, StateDictExport.ToWeights(network));
         }

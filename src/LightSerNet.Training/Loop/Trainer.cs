@@ -36,6 +36,11 @@ public static class Trainer
             throw new ArgumentException(
                 $"{architecture.Name} takes {architecture.Input.Frames}x{architecture.Input.Coefficients} features, but the data has {set.Frames}x{set.Coefficients}; compute features with -Duration {architecture.Input.Duration} and the spec's kind ({architecture.Input.Kind}).");
         }
+        if (options.Augmentation is { IsAudioLevel: true } augmentation && set.VariantCount != augmentation.VariantCount)
+        {
+            throw new ArgumentException(
+                $"SpeedPerturbation and Noise change the audio before features are computed, so they need {augmentation.VariantCount} feature variants per clip, but the data has {set.VariantCount}; train from audio (-Dataset and -Path) to use them, or use SpecAugment alone on computed features.");
+        }
         if (options.Threads > 0)
             set_num_threads(options.Threads);
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using LightSerNet.Evaluation;
+using LightSerNet.Training.Augmentation;
 
 namespace LightSerNet.Training.Loop;
 
@@ -50,6 +52,13 @@ public sealed record TrainingOptions
     /// <summary>Intra-op threads for libtorch; 0 = one per core.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Augmentation, or null for none (the paper's training). Left out of the JSON when null, so run.json and the
+    /// run key of an unaugmented run are what they were before augmentation existed, and such runs still resume.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AugmentationOptions? Augmentation { get; init; }
+
     /// <summary>Checks the values; returns this instance.</summary>
     public TrainingOptions Validate()
     {
@@ -60,6 +69,7 @@ public sealed record TrainingOptions
         if (Selections.Count == 0) throw new ArgumentException("Ask for at least one selection.", nameof(Selections));
         if (Protocol == FoldProtocol.None && Selections.Any(s => s != SelectionKind.Last))
             throw new ArgumentException("-Protocol None has no test fold: only the Last selection applies.", nameof(Selections));
+        Augmentation?.Validate();
         return this;
     }
 

@@ -55,6 +55,7 @@ public static class RunWriter
             ["epochs"] = options.Epochs,
             ["schedule"] = options.Schedule.ToString(),
             ["batch_norm_statistics"] = options.PreciseBatchNorm ? "precise (re-estimated over the training fold before every evaluation)" : "running (momentum)",
+            ["augmentation"] = options.Augmentation?.Describe() ?? "none",
             ["ua"] = TrainingResults.Percent(metrics.UnweightedAccuracy),
             ["wa"] = TrainingResults.Percent(metrics.WeightedAccuracy),
             ["f1"] = TrainingResults.Percent(metrics.WeightedF1),
@@ -86,6 +87,8 @@ public static class RunWriter
         var text = new StringBuilder();
         text.AppendLine($"LightSerNet.PS training report: {run.LabelSet}, {run.Options.Architecture}, {run.Options.Protocol}, {run.Options.Loss}, {run.Options.Epochs} epochs, {run.Options.Schedule} schedule, seed {run.Options.Seed}");
         text.AppendLine($"Folds completed: {run.FoldsCompleted} of {run.FoldsPlanned}. Batch-norm statistics: {(run.Options.PreciseBatchNorm ? "precise" : "running")}.");
+        if (run.Options.Augmentation is { } augmentation)
+            text.AppendLine($"Augmentation: {augmentation.Describe()}.");
         foreach (var pooled in run.Pooled)
         {
             text.AppendLine();
