@@ -33,7 +33,8 @@ Describe 'Get-SerArchitecture' {
 
     It 'recounts for another class count and finds specs by wildcard' {
         (Get-SerArchitecture light-sernet -ClassCount 4).ParameterCount | Should -Be (461703 - 3 * 321)
-        (Get-SerArchitecture 'light-sernet*').Name | Should -Be @('light-sernet', 'light-sernet-lite')
+        (Get-SerArchitecture 'light-sernet*').Name | Should -Be @('light-sernet', 'light-sernet-7s', 'light-sernet-lite', 'light-sernet-mel', 'light-sernet-spectrogram')
+        (Get-SerArchitecture '*-mel').Input.Kind | Should -Be 'MelSpectrogram'
         (Get-SerArchitecture light-sernet-lite).ParameterCount | Should -BeLessThan 200000
     }
 

@@ -39,10 +39,10 @@ internal static class TestModels
         return OnnxGraphWriter.Build(new OnnxExportRequest(architecture, weights ?? Weights(architecture, seed), architecture.LabelSets[0], Metadata(architecture)));
     }
 
-    /// <summary>MFCCs of synthetic voices, [clips, frames, coefficients], computed as training computes them.</summary>
+    /// <summary>Features of the spec's kind for synthetic voices, [clips, frames, coefficients], computed as training computes them.</summary>
     public static float[] Features(ArchitectureDefinition architecture, int clips, int seed)
     {
-        var extractor = new FeatureExtractor(FeatureConfig.Paper);
+        var extractor = new FeatureExtractor(FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) });
         int samples = (int)Math.Round(architecture.Input.Duration * 16000);
         var audio = Enumerable.Range(0, clips).Select(i =>
             Audio.Segmentation.Segmenter.Cut(TestAudio.Voice(seed * 1000 + i, architecture.Input.Duration * (0.6 + 0.4 * ((i * 7) % 10) / 10.0)),

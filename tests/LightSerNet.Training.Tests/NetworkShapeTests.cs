@@ -18,6 +18,26 @@ public sealed class NetworkShapeTests
         Assert.Equal(159_326_400, definition.Macs(7));
     }
 
+    [Theory]
+    [InlineData("light-sernet-spectrogram", 184, 513)]
+    [InlineData("light-sernet-mel", 184, 128)]
+    [InlineData("light-sernet-7s", 434, 40)]
+    public void TheOtherInputSpecsAreTheSameNetworkOnAnotherInput(string name, int frames, int coefficients)
+    {
+        var definition = ArchitectureCatalog.Get(name);
+        using var network = NetworkFactory.Create(name, 7);
+        network.eval();
+        using var input = randn(2, frames, coefficients);
+        using var output = network.call(input);
+
+        Assert.Equal((frames, coefficients), (definition.Input.Frames, definition.Input.Coefficients));
+        Assert.Equal(new long[] { 2, 7 }, output.shape);
+        Assert.Equal(461_703, network.parameters().Sum(p => p.numel()));
+        // Fully convolutional: the work grows with the input area, the parameters do not.
+        double area = (double)(frames * coefficients) / (184 * 40);
+        Assert.InRange(definition.Macs(7) / (area * LightSerNetArchitecture.Definition.Macs(7)), 0.9, 1.1);
+    }
+
     [Fact]
     public void EveryStateDictEntryIsAnInitializerTheGraphNames()
     {
