@@ -26,6 +26,43 @@ public sealed class PredictorTests(ModelFiles models)
     }
 
     [Fact]
+    public void ALoneFileRunsOnTheWideSessionAndGetsTheSameProbabilitiesAsInABatch()
+    {
+        using var folder = new TempFolder();
+        var wavs = Enumerable.Range(0, 12).Select(i => TestAudio.WriteWav(folder.File($"v{i}.wav"), TestAudio.Voice(40 + i, 2.5))).ToList();
+        using var predictor = new SerPredictor(SerModel.Load(models.Float32), threads: 2);
+        var alone = Assert.Single(Assert.Single(predictor.Predict([PredictionInput.FromFile(wavs[0])])).Predictions);
+        var batched = predictor.Predict(wavs.Select(PredictionInput.FromFile)).First().Predictions.Single();
+
+        // Two threads split the convolutions differently from one: the same numbers up to float rounding.
+        for (int k = 0; k < alone.Probabilities.Count; k++)
+            Assert.Equal(batched.Probabilities[k], alone.Probabilities[k], 5);
+        Assert.Equal(batched.Emotion, alone.Emotion);
+    }
+
+    [Fact]
+    public void TheWideSessionIsLentOnlyWhenEverySlotIsFree()
+    {
+        using (var single = new SessionPool(SerModel.Load(models.Float32), size: 1))
+            Assert.Null(single.TryRentWide());
+
+        using var pool = new SessionPool(SerModel.Load(models.Float32), size: 2);
+        var busy = pool.Rent(CancellationToken.None);
+        Assert.Null(pool.TryRentWide());
+        pool.Return(busy);
+
+        var wide = pool.TryRentWide();
+        Assert.NotNull(wide);
+        Assert.Null(pool.TryRentWide());
+        using (var waiting = new CancellationTokenSource(TimeSpan.FromMilliseconds(50)))
+            Assert.ThrowsAny<OperationCanceledException>(() => pool.Rent(waiting.Token));
+        pool.ReturnWide();
+        pool.Return(pool.Rent(CancellationToken.None));
+        Assert.Same(wide, pool.TryRentWide());
+        pool.ReturnWide();
+    }
+
+    [Fact]
     public void ALongFileIsWindowedEveryHalfWindowAndItsProbabilitiesAveraged()
     {
         using var folder = new TempFolder();
