@@ -12,41 +12,20 @@ public sealed class AugmentedResumeTests
     {
         var augmentation = AugmentationOptions.For([AugmentationKind.SpeedPerturbation, AugmentationKind.Noise, AugmentationKind.SpecAugment])!;
         var set = AugmentationTests.WithVariants(ResumeTests.ToySet(), augmentation.VariantCount - 1);
-        var options = new TrainingOptions
-        {
-            Architecture = "light-sernet-lite",
-            Protocol = FoldProtocol.LeaveOneSpeakerOut,
-            Epochs = 3,
-            BatchSize = 4,
-            LearningRate = 3e-3,
-            Selections = [SelectionKind.BestOnTest, SelectionKind.Last],
-            Seed = 5,
-            Augmentation = augmentation,
-        };
+        var options = ResumeTests.ToyOptions with { Augmentation = augmentation };
         string straight = ResumeTests.TempFolder(), interrupted = ResumeTests.TempFolder(), plain = ResumeTests.TempFolder();
         try
         {
             var reference = Trainer.Run(set, options, "Toy", straight, resume: false, force: false, null, CancellationToken.None);
 
-            using var stop = new CancellationTokenSource();
-            var stopAfterSecondEpoch = new ResumeTests.Progress(p =>
-            {
-                if (p.Fold == 1 && p.Epoch == 1)
-                    stop.Cancel();
-            });
-            Assert.ThrowsAny<OperationCanceledException>(() =>
-                Trainer.Run(set, options, "Toy", interrupted, resume: false, force: false, stopAfterSecondEpoch, stop.Token));
+            ResumeTests.StopInTheSecondFold(set, options, interrupted);
             var other = options with { Augmentation = augmentation with { Kinds = [AugmentationKind.SpecAugment] } };
             var refused = Assert.Throws<InvalidOperationException>(() =>
                 Trainer.Run(set, other, "Toy", interrupted, resume: true, force: false, null, CancellationToken.None));
             Assert.Contains("other options", refused.Message);
             var resumed = Trainer.Run(set, options, "Toy", interrupted, resume: true, force: false, null, CancellationToken.None);
 
-            Assert.Equal(reference.FoldsCompleted, resumed.FoldsCompleted);
-            Assert.Equal(reference.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)),
-                resumed.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)));
-            Assert.Equal(reference.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()),
-                resumed.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()));
+            ResumeTests.AssertSameRun(reference, resumed);
             string json = File.ReadAllText(Path.Combine(interrupted, "run.json"));
             Assert.Contains("\"augmentation\": \"SpeedPerturbation (factors 0.9, 1.1); Noise", json);
             Assert.Contains("\"MaxTimeMaskFrames\": 20", json);

@@ -2,6 +2,7 @@ using LightSerNet.Evaluation;
 using LightSerNet.Features;
 using LightSerNet.Training.Data;
 using LightSerNet.Training.Loop;
+using LightSerNet.Training.Results;
 
 namespace LightSerNet.Training.Tests;
 
@@ -12,37 +13,17 @@ public sealed class ResumeTests
     public void ResumingAfterAStopGivesTheSameRunAsNeverStopping()
     {
         var set = ToySet();
-        var options = new TrainingOptions
-        {
-            Architecture = "light-sernet-lite",
-            Protocol = FoldProtocol.LeaveOneSpeakerOut,
-            Epochs = 3,
-            BatchSize = 4,
-            LearningRate = 3e-3,
-            Selections = [SelectionKind.BestOnTest, SelectionKind.Last],
-            Seed = 5,
-        };
+        var options = ToyOptions;
         string straight = TempFolder(), interrupted = TempFolder();
         try
         {
             var reference = Trainer.Run(set, options, "Toy", straight, resume: false, force: false, null, CancellationToken.None);
 
-            using var stop = new CancellationTokenSource();
-            var stopAfterSecondEpoch = new Progress(p =>
-            {
-                if (p.Fold == 1 && p.Epoch == 1)
-                    stop.Cancel();
-            });
-            Assert.ThrowsAny<OperationCanceledException>(() =>
-                Trainer.Run(set, options, "Toy", interrupted, resume: false, force: false, stopAfterSecondEpoch, stop.Token));
+            StopInTheSecondFold(set, options, interrupted);
             Assert.Throws<IOException>(() => Trainer.Run(set, options, "Toy", interrupted, resume: false, force: false, null, CancellationToken.None));
             var resumed = Trainer.Run(set, options, "Toy", interrupted, resume: true, force: false, null, CancellationToken.None);
 
-            Assert.Equal(reference.FoldsCompleted, resumed.FoldsCompleted);
-            Assert.Equal(reference.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)),
-                resumed.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)));
-            Assert.Equal(reference.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()),
-                resumed.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()));
+            AssertSameRun(reference, resumed);
             Assert.True(File.Exists(Path.Combine(interrupted, "run.json")));
             Assert.True(File.Exists(Path.Combine(interrupted, "report.txt")));
         }
@@ -77,6 +58,41 @@ public sealed class ResumeTests
         }
         return new TrainingSet(features.ToArray(), frames, coefficients, labels.ToArray(), ["calm", "anger"], speakers.ToArray(),
             labels.Select((_, i) => $"clip{i}").ToArray(), FeatureConfig.Paper);
+    }
+
+    /// <summary>Two leave-one-speaker-out folds of three epochs on <see cref="ToySet"/>, with the lite network.</summary>
+    internal static TrainingOptions ToyOptions => new()
+    {
+        Architecture = "light-sernet-lite",
+        Protocol = FoldProtocol.LeaveOneSpeakerOut,
+        Epochs = 3,
+        BatchSize = 4,
+        LearningRate = 3e-3,
+        Selections = [SelectionKind.BestOnTest, SelectionKind.Last],
+        Seed = 5,
+    };
+
+    /// <summary>Starts a run in <paramref name="folder"/> and stops it (as Ctrl+C does) after the second epoch of fold 1.</summary>
+    internal static void StopInTheSecondFold(TrainingSet set, TrainingOptions options, string folder)
+    {
+        using var stop = new CancellationTokenSource();
+        var stopAfterSecondEpoch = new Progress(p =>
+        {
+            if (p.Fold == 1 && p.Epoch == 1)
+                stop.Cancel();
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Trainer.Run(set, options, "Toy", folder, resume: false, force: false, stopAfterSecondEpoch, stop.Token));
+    }
+
+    /// <summary>Same folds, the same loss and test accuracy every epoch, the same pooled confusion matrices.</summary>
+    internal static void AssertSameRun(TrainingRun expected, TrainingRun actual)
+    {
+        Assert.Equal(expected.FoldsCompleted, actual.FoldsCompleted);
+        Assert.Equal(expected.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)),
+            actual.History.Select(h => (h.Fold, h.Epoch, h.TrainLoss, h.TestAccuracy)));
+        Assert.Equal(expected.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()),
+            actual.Pooled.Select(p => p.Metrics.ConfusionMatrix.SelectMany(r => r).ToArray()));
     }
 
     internal static string TempFolder() => Path.Combine(Path.GetTempPath(), "lightsernet-resume-" + Guid.NewGuid().ToString("N"));
