@@ -46,6 +46,14 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         @($json.history).Count | Should -Be 4
     }
 
+    It 'gives the results table of examples/Format-SerResults.ps1, with the paper beside the optimistic row' {
+        $table = & (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $run 'run.json') -Markdown
+        $table[0] | Should -BeLike '| run | protocol | loss | selection |*'
+        $table.Count | Should -Be 4
+        $table[2] | Should -BeLike '| tiny run | ReferenceFolds | CrossEntropy | BestOnTest (optimistic) | 2 | Paper |*| 2/2 | 94.15 / 94.21 / 94.16 |'
+        $table[3] | Should -BeLike '*| Last |*| 2/2 | - |'
+    }
+
     It 'writes a report, confusion matrices and curves' {
         $report = Get-Content (Join-Path $run 'report.txt') -Raw
         $report | Should -Match 'precision\s+recall\s+f1-score\s+support'
