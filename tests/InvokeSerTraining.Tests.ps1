@@ -46,6 +46,33 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         @($json.history).Count | Should -Be 4
     }
 
+    It 'trains on the same numbers from audio or segments as from Get-Mfcc features' {
+        $audio = Import-SerDataset EmoDb $emoDb -Speaker '03', '10'
+        $fromAudio = $audio | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath (Join-Path $TestDrive 'from audio') -Seed 7
+        # One short fold is enough to show the segments' features are the same data.
+        $fromSegments = $audio | ConvertTo-Segment | Invoke-SerTraining -Protocol ReferenceFolds -Fold 0 -Epochs 1 -OutputPath (Join-Path $TestDrive 'from segments') -Seed 7
+        $fromAudio.UA | Should -Be $result.UA
+        $hash = (Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json).runs[0].data_hash
+        foreach ($other in $fromAudio, $fromSegments) {
+            (Get-Content (Join-Path $other.OutputPath 'run.json') -Raw | ConvertFrom-Json).runs[0].data_hash | Should -Be $hash
+        }
+    }
+
+    It 'reports segments of another length, naming the file and the length the architecture takes' {
+        $short = Import-SerDataset EmoDb $emoDb -Speaker '03' | Select-Object -First 2 | ConvertTo-Segment -Duration 2
+        $stopped = $null
+        try {
+            $short | Invoke-SerTraining -Protocol None -Epochs 1 -OutputPath (Join-Path $TestDrive 'short') -ErrorVariable problems -ErrorAction SilentlyContinue
+        } catch {
+            $stopped = $_
+        }
+        # Nothing fitted, so nothing was left to train on: the run stops after naming each segment.
+        $stopped.FullyQualifiedErrorId | Should -BeLike 'TrainingFailed*'
+        $problems.Count | Should -BeGreaterOrEqual 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'SegmentDoesNotFit*'
+        $problems[0].Exception.Message | Should -BeLike "*$($short[0].Source)*takes 3 s*-Duration 3*"
+    }
+
     It 'gives the results table of examples/Format-SerResults.ps1, with the paper beside the optimistic row' {
         $table = & (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $run 'run.json') -Markdown
         $table[0] | Should -BeLike '| run | protocol | loss | selection |*'

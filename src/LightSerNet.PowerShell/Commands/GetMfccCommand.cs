@@ -45,7 +45,7 @@ public sealed class GetMfccCommand : PSCmdlet
     public const string InvalidFeatureConfig = "InvalidFeatureConfig";
 
     /// <summary>The error id of a segment whose rate or length does not fit the settings.</summary>
-    public const string SegmentDoesNotFit = "SegmentDoesNotFit";
+    public const string SegmentDoesNotFit = SerErrors.SegmentDoesNotFit;
 
     /// <summary>Segments from ConvertTo-Segment; features are computed from their samples as they are.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Segment")]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LightSerNet.Audio;
 using LightSerNet.Data.Corpora;
 using LightSerNet.Evaluation;
 using LightSerNet.Features;
@@ -11,7 +12,9 @@ namespace LightSerNet.PowerShell.Commands;
 /// Trains a Light-SERNet model with TorchSharp on the CPU, under the paper's protocol or an honest one.
 /// </summary>
 /// <remarks>
-/// Takes features from Get-Mfcc (or a corpus with -Dataset and -Path, whose features are computed once and cached),
+/// Takes features from Get-Mfcc, segments from ConvertTo-Segment or audio from Import-SerDataset (whose features are
+/// computed here, of the kind and length the architecture's spec takes; audio is cut with the paper's Centre mode), or
+/// a corpus with -Dataset and -Path (whose features are computed once and cached),
 /// forms folds (-Protocol ReferenceFolds reproduces the original's effective random folds: per emotion, a seeded
 /// shuffle of which files carry which speaker id; LeaveOneSpeakerOut is speaker-independent; KFold is stratified;
 /// None trains one final model on everything), and trains each fold for -Epochs with Adam (Keras's epsilon 1e-7),
@@ -28,6 +31,10 @@ namespace LightSerNet.PowerShell.Commands;
 /// <example>
 /// <code>Import-SerDataset EmoDb ./emodb | ConvertTo-Segment | Get-Mfcc | Invoke-SerTraining -OutputPath runs/emodb-ce</code>
 /// <para>The paper's EMO-DB experiment: reference folds, cross-entropy, 300 epochs, BestOnTest and Last.</para>
+/// </example>
+/// <example>
+/// <code>Import-SerDataset EmoDb ./emodb | Invoke-SerTraining -Architecture light-sernet-mel -OutputPath runs/emodb-mel</code>
+/// <para>Audio straight in: cut to the spec's 3 s and turned into the log-mel spectrogram light-sernet-mel takes.</para>
 /// </example>
 /// <example>
 /// <code>Invoke-SerTraining -Dataset EmoDb -Path ./emodb -Protocol LeaveOneSpeakerOut -Selection Last, InnerValidation -OutputPath runs/loso</code>
@@ -47,10 +54,25 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
 {
     private readonly List<SerFeatures> _features = [];
     private readonly CancellationTokenSource _stop = new();
+    private FeaturesFromAudio? _featuresFromAudio;
 
     /// <summary>Features from Get-Mfcc, each with a label and (for speaker protocols) a speaker.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Features")]
     public SerFeatures[] InputObject { get; set; } = [];
+
+    /// <summary>
+    /// Segments from ConvertTo-Segment, each labelled; their features are computed here as the architecture's spec
+    /// says (kind, e.g. MFCC). Segments must have the spec's length (ConvertTo-Segment -Duration 3 for light-sernet).
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Segment")]
+    public SerSegment[] Segment { get; set; } = [];
+
+    /// <summary>
+    /// Audio from Import-SerDataset, each labelled: cut to the spec's length with the paper's Centre mode and turned
+    /// into features of the spec's kind here. A file that cannot be read is reported and left out.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
+    public SerAudio[] Audio { get; set; } = [];
 
     /// <summary>Train on a corpus directly: its layout (EmoDb, Iemocap, ...). Features follow the architecture's input.</summary>
     [Parameter(Mandatory = true, ParameterSetName = "Dataset")]
@@ -164,10 +186,10 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     {
         // Before any input arrives: a corpus's worth of Get-Mfcc would otherwise run for nothing.
         var audioLevel = (Augment ?? []).Where(k => k != AugmentationKind.SpecAugment).Distinct().ToList();
-        if (ParameterSetName == "Features" && audioLevel.Count > 0)
+        if (ParameterSetName != "Dataset" && audioLevel.Count > 0)
         {
             ThrowTerminatingError(SerErrors.Create(
-                $"-Augment {string.Join(", ", audioLevel)} changes the audio before features are computed, so it cannot apply to features from the pipeline; train from audio with -Dataset and -Path, or use -Augment SpecAugment alone on computed features.",
+                $"-Augment {string.Join(", ", audioLevel)} changes the audio before features are computed, so it cannot apply to input from the pipeline; train from audio with -Dataset and -Path, or use -Augment SpecAugment alone on computed features.",
                 SerErrors.AugmentationNeedsAudio, ErrorCategory.InvalidArgument, nameof(Augment)));
         }
     }
@@ -175,8 +197,21 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == "Features")
-            _features.AddRange(InputObject);
+        switch (ParameterSetName)
+        {
+            case "Features":
+                _features.AddRange(InputObject);
+                break;
+            case "Segment":
+                // Made on first input: with pipeline input the parameter set is known only once something arrives.
+                _featuresFromAudio ??= FeaturesFromAudio.For(this, Architecture);
+                _features.AddRange(_featuresFromAudio.FromSegments(Segment));
+                break;
+            case "Audio":
+                _featuresFromAudio ??= FeaturesFromAudio.For(this, Architecture);
+                _features.AddRange(_featuresFromAudio.FromAudio(Audio));
+                break;
+        }
     }
 
     /// <inheritdoc />

@@ -21,6 +21,7 @@ internal static class SerErrors
     public const string TrainingFailed = "TrainingFailed";
     public const string TrainingUnavailable = "TrainingUnavailable";
     public const string AugmentationNeedsAudio = "AugmentationNeedsAudio";
+    public const string SegmentDoesNotFit = "SegmentDoesNotFit";
     public const string ModelExists = "ModelExists";
     public const string CheckpointMissing = "CheckpointMissing";
     public const string CheckpointInvalid = "CheckpointInvalid";
