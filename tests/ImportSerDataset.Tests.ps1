@@ -55,23 +55,7 @@ Describe 'Import-SerDataset -Name EmoDb' {
 
 Describe 'Import-SerDataset on miniature corpora in their real layouts' {
     It 'reads IEMOCAP: labels from EmoEvaluation, happy + excited merged, speaker = session + sex, -AudioType' {
-        $root = Join-Path $TestDrive 'IEMOCAP_full_release'
-        $lines = @{
-            'Ses01F_impro01' = @("[6.2901 - 8.2357]`tSes01F_impro01_F000`tneu`t[2.5000, 2.5000, 2.5000]",
-                "[10.01 - 11.3925]`tSes01F_impro01_M001`tfru`t[2.5000, 3.5000, 3.0000]",
-                "[14.8872 - 18.0175]`tSes01F_impro01_M002`texc`t[3.0000, 3.5000, 3.5000]")
-            'Ses01F_script01_1' = @("[1.0 - 2.0]`tSes01F_script01_1_F003`tang`t[2.0, 4.0, 4.0]",
-                "[3.0 - 4.0]`tSes01F_script01_1_M004`thap`t[4.0, 3.0, 3.0]")
-        }
-        foreach ($dialog in $lines.Keys) {
-            $eval = New-Item -ItemType Directory -Force (Join-Path $root "Session1/dialog/EmoEvaluation")
-            Set-Content -LiteralPath (Join-Path $eval "$dialog.txt") -Value (@('% header line', '') + $lines[$dialog])
-            $wav = New-Item -ItemType Directory -Force (Join-Path $root "Session1/sentences/wav/$dialog")
-            foreach ($line in $lines[$dialog]) {
-                $utterance = ($line -split "`t")[1]
-                New-TestWav -Path (Join-Path $wav "$utterance.wav") -Samples $tone | Out-Null
-            }
-        }
+        $root = New-TestIemocap -Root (Join-Path $TestDrive 'IEMOCAP_full_release') -Samples $tone
         $all = Import-SerDataset -Name Iemocap -Path $root
         $all.Id | Should -Be @('Ses01F_impro01_F000', 'Ses01F_impro01_M002', 'Ses01F_script01_1_F003', 'Ses01F_script01_1_M004')
         $all.Label | Should -Be @('neutral', 'happiness', 'anger', 'happiness')

@@ -128,6 +128,32 @@ Describe 'The paper''s other input kinds' -Skip:(-not $hasEmoDb) {
     }
 }
 
+Describe 'Invoke-SerTraining on IEMOCAP with the 7 s network' {
+    BeforeAll {
+        Import-Module $modulePath -Force
+        $savedCache = $env:LIGHTSERNET_CACHE
+        $env:LIGHTSERNET_CACHE = Join-Path $TestDrive 'feature cache'
+        $root = New-TestIemocap -Root (Join-Path $TestDrive 'IEMOCAP_full_release') -Samples (New-Sine -SampleRate 16000 -Seconds 2.5)
+    }
+
+    AfterAll {
+        $env:LIGHTSERNET_CACHE = $savedCache
+    }
+
+    It 'cuts 7 s segments for light-sernet-7s, keeps IEMOCAP''s four classes, and its exported model labels the recordings' {
+        $result = Invoke-SerTraining -Dataset Iemocap -Path $root -Architecture light-sernet-7s -Protocol None -Epochs 1 -BatchSize 2 -OutputPath (Join-Path $TestDrive 'iemocap-7s')
+        $result.FoldsCompleted | Should -Be 1
+        $result.Labels | Should -Be @('anger', 'happiness', 'neutral', 'sadness')
+        $model = $result | Export-SerModel -Path (Join-Path $TestDrive 'iemocap-7s.onnx')
+        $prediction = Get-ChildItem (Join-Path $root 'Session1/sentences/wav') -Recurse -Filter *.wav | Get-SpeechEmotion -Model $model.FullName
+        $prediction.Count | Should -Be 5
+        # 2.5 s recordings fit one 7 s clip each: padded, not windowed.
+        $prediction.Clips | Should -Be @(1, 1, 1, 1, 1)
+        $json = Get-Content (Join-Path $result.OutputPath 'run.json') -Raw | ConvertFrom-Json
+        $json.history.Count | Should -Be 1
+    }
+}
+
 Describe 'Invoke-SerTraining -Augment on a tiny synthetic corpus' {
     BeforeAll {
         Import-Module $modulePath -Force

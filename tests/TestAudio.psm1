@@ -100,4 +100,34 @@ function New-TestWav {
     Get-Item -LiteralPath $Path
 }
 
-Export-ModuleMember -Function Get-RepoRoot, Get-ModulePath, Get-SharedPath, Get-EmoDbPath, New-Sine, New-TestWav
+function New-TestIemocap {
+    <#
+    .SYNOPSIS
+        Writes a miniature IEMOCAP_full_release tree in the real layout (EmoEvaluation label files, sentences/wav) with
+        five utterances of Session1: neu, fru (not one of the 4 classes), exc (counted as happiness), ang, hap.
+        Returns the root folder.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Root,
+        [double[]] $Samples = (New-Sine -SampleRate 16000 -Seconds 0.2)
+    )
+    $lines = @{
+        'Ses01F_impro01' = @("[6.2901 - 8.2357]`tSes01F_impro01_F000`tneu`t[2.5000, 2.5000, 2.5000]",
+            "[10.01 - 11.3925]`tSes01F_impro01_M001`tfru`t[2.5000, 3.5000, 3.0000]",
+            "[14.8872 - 18.0175]`tSes01F_impro01_M002`texc`t[3.0000, 3.5000, 3.5000]")
+        'Ses01F_script01_1' = @("[1.0 - 2.0]`tSes01F_script01_1_F003`tang`t[2.0, 4.0, 4.0]",
+            "[3.0 - 4.0]`tSes01F_script01_1_M004`thap`t[4.0, 3.0, 3.0]")
+    }
+    foreach ($dialog in $lines.Keys) {
+        $eval = New-Item -ItemType Directory -Force (Join-Path $Root "Session1/dialog/EmoEvaluation")
+        Set-Content -LiteralPath (Join-Path $eval "$dialog.txt") -Value (@('% header line', '') + $lines[$dialog])
+        $wav = New-Item -ItemType Directory -Force (Join-Path $Root "Session1/sentences/wav/$dialog")
+        foreach ($line in $lines[$dialog]) {
+            $utterance = ($line -split "`t")[1]
+            New-TestWav -Path (Join-Path $wav "$utterance.wav") -Samples $Samples | Out-Null
+        }
+    }
+    $Root
+}
+
+Export-ModuleMember -Function Get-RepoRoot, Get-ModulePath, Get-SharedPath, Get-EmoDbPath, New-Sine, New-TestWav, New-TestIemocap
