@@ -8,9 +8,9 @@ namespace LightSerNet.Training.Networks;
 /// their outputs, and with them every convolution, batch norm, ReLU and pooling after them, run channels-last in
 /// libtorch's oneDNN kernels. Torch's own layout heuristics see no difference for a kernel with one input channel,
 /// so the strides are set explicitly. With one input channel those strides still count as contiguous, which keeps
-/// TorchSharp's checkpoint writer (it refuses non-contiguous tensors) and existing checkpoints working; converting
-/// the other kernels as well gained only 4% more. Interleaved steps at batch 32 on 2 cores: 340 ms default layout,
-/// 276 ms with this, 265 ms with every kernel channels-last.
+/// TorchSharp's checkpoint writer (it refuses non-contiguous tensors) and existing checkpoints working. Converting
+/// every kernel as well looked 2-4% faster with three networks interleaved in one process, but in the train bench
+/// (one network, as in training) it was slower: 0.90x and 1.00x the peer against 0.75x and 0.81x with this.
 /// </summary>
 public static class ChannelsLastLayout
 {

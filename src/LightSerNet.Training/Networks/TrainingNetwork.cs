@@ -14,11 +14,15 @@ public static class TrainingNetwork
     /// collector can finalise during the native call; after tens of thousands of steps that crashed a 300-epoch run
     /// ("Expected false to be true ... toLong at Scalar.h"), as DiffSharp/DiffSharp#183 describes for the same binding.
     /// </summary>
-    public static nn.Module<Tensor, Tensor> Create(ArchitectureDefinition architecture, int classCount)
+    /// <param name="architecture">The spec.</param>
+    /// <param name="classCount">Outputs.</param>
+    /// <param name="channelsLast">Channels-last kernels (<see cref="ChannelsLastLayout"/>; the same numbers, faster).</param>
+    public static nn.Module<Tensor, Tensor> Create(ArchitectureDefinition architecture, int classCount, bool channelsLast = true)
     {
         var network = NetworkFactory.Create(architecture.Name, classCount);
         KerasInitialisation.Apply(network);
-        ChannelsLastLayout.Apply(network);
+        if (channelsLast)
+            ChannelsLastLayout.Apply(network);
         foreach (var norm in network.modules().OfType<NormBase>())
         {
             norm.num_batches_tracked?.Dispose();
