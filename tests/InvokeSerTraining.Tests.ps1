@@ -73,6 +73,14 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $problems[0].Exception.Message | Should -BeLike "*$($short[0].Source)*takes 3 s*-Duration 3*"
     }
 
+    It 'tells where each fold stands through examples/Get-SerRunStatus.ps1, from the checkpoints alone' {
+        $status = & (Join-Path $PSScriptRoot '../examples/Get-SerRunStatus.ps1') -Path $run
+        $status.Fold | Should -Be @(0, 1)
+        $status.Epochs | Should -Be @(2, 2)
+        $status.Complete | Should -Be @($true, $true)
+        $status | ForEach-Object { $_.BestEpoch | Should -BeIn 1, 2; $_.TestAccuracy | Should -BeGreaterOrEqual 0 }
+    }
+
     It 'gives the results table of examples/Format-SerResults.ps1, with the paper beside the optimistic row' {
         $table = & (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $run 'run.json') -Markdown
         $table[0] | Should -BeLike '| run | protocol | loss | selection |*'
