@@ -21,9 +21,13 @@ internal sealed class FeaturesFromAudio
     private FeaturesFromAudio(PSCmdlet cmdlet, ArchitectureDefinition architecture)
     {
         _cmdlet = cmdlet;
-        _extractor = new FeatureExtractor(FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) });
+        _extractor = new FeatureExtractor(ConfigFor(architecture));
         _segments = new SegmentOptions(architecture.Input.Duration, SegmentMode.Centre, null, _extractor.Config.SampleRate);
     }
+
+    /// <summary>The paper's feature settings with the kind <paramref name="architecture"/>'s spec takes.</summary>
+    public static FeatureConfig ConfigFor(ArchitectureDefinition architecture) =>
+        FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) };
 
     /// <summary>The converter for <paramref name="architectureName"/>; an unknown name is a terminating error.</summary>
     public static FeaturesFromAudio For(PSCmdlet cmdlet, string architectureName)

@@ -70,7 +70,7 @@ internal static class TrainingHost
             cmdlet.WriteWarning(problem.Message);
         string labelSet = request.LabelSet ?? corpus.ToString();
         var labels = LabelOrder(architecture, labelSet, entries.Select(e => e.Label));
-        var config = FeatureConfig.Paper with { Kind = Enum.Parse<FeatureKind>(architecture.Input.Kind) };
+        var config = FeaturesFromAudio.ConfigFor(architecture);
         var set = DatasetFeatures.Build(entries, corpus, labels, config, new SegmentOptions(architecture.Input.Duration),
             DatasetFeatures.DefaultCacheFolder, (path, error) => cmdlet.WriteError(SerErrors.ForFile(error, path)), augmentation);
         return (set, labelSet);
