@@ -100,6 +100,26 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         (Get-Content (Join-Path $run 'confusion-last.csv') -First 1) | Should -Match 'anger'
     }
 
+    It 'trains folds side by side with -ThrottleLimit, to the numbers of the same folds trained one at a time' {
+        $sideBySide = $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -ThrottleLimit 2 -OutputPath (Join-Path $TestDrive 'side by side') -Seed 7
+        # Alone in a run, each fold still gets the share of cores that -ThrottleLimit 2 gives it.
+        $alone = 0, 1 | ForEach-Object {
+            $features | Invoke-SerTraining -Protocol ReferenceFolds -Fold $_ -Epochs 2 -ThrottleLimit 2 -OutputPath (Join-Path $TestDrive "fold $_ alone") -Seed 7
+        }
+        $history = { param($path) (Get-Content (Join-Path $path 'run.json') -Raw | ConvertFrom-Json).history | ForEach-Object { '{0}/{1}: {2} {3}' -f $_.Fold, $_.Epoch, $_.TrainLoss, $_.TestAccuracy } }
+        & $history $sideBySide.OutputPath | Should -Be @($alone | ForEach-Object { & $history $_.OutputPath })
+        $config = (Get-Content (Join-Path $sideBySide.OutputPath 'run.json') -Raw | ConvertFrom-Json).runs[0].config
+        $config.ParallelFolds | Should -Be 2
+        $config.Threads | Should -Be ([Math]::Max(1, [int][Math]::Floor([Environment]::ProcessorCount / 2)))
+    }
+
+    It 'names the folds a protocol forms when asked for one it does not' {
+        $problem = { $features | Invoke-SerTraining -Protocol ReferenceFolds -Fold 5 -Epochs 1 -OutputPath (Join-Path $TestDrive 'no such fold') -ErrorAction Stop }
+        $problem | Should -Throw -ErrorId 'TrainingFailed*'
+        $problem | Should -Throw '*no fold 5*numbered 0 to 1*'
+        Join-Path $TestDrive 'no such fold' | Should -Not -Exist
+    }
+
     It 'refuses to overwrite a run without -Resume or -Force, and resumes a finished run to the same numbers' {
         { $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath $run -Seed 7 -ErrorAction Stop } |
             Should -Throw -ErrorId 'TrainingFailed*'

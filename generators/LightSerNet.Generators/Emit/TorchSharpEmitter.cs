@@ -6,8 +6,9 @@ namespace LightSerNet.Generators.Emit;
 
 /// <summary>
 /// Emits the TorchSharp network for a spec: one named Sequential per block (so state-dict names are
-/// "block.layer.weight", the names the ONNX graph uses), a dropout and a dense head, and a short forward.
-/// Input is [N, frames, coefficients]; output is logits [N, classes].
+/// "block.layer.weight", the names the ONNX graph uses), a dropout and a dense head, and a short forward. The dropout
+/// is the training assembly's SeededDropout, whose masks come from a generator per fold, so folds can train side by
+/// side and stay repeatable. Input is [N, frames, coefficients]; output is logits [N, classes].
 /// </summary>
 internal static class TorchSharpEmitter
 {
@@ -37,7 +38,7 @@ internal static class TorchSharpEmitter
         foreach (var block in sequences)
             w.Line($"private readonly Sequential {block.Name};");
         if (dropout is not null)
-            w.Line("private readonly Dropout dropout;");
+            w.Line("private readonly SeededDropout dropout;");
         w.Line("private readonly Linear dense;")
          .Line()
          .Line($"/// <summary>Builds the layers with TorchSharp's default initialisation; the trainer re-initialises them as Keras does.</summary>")
@@ -72,7 +73,7 @@ internal static class TorchSharpEmitter
                 w.Line("    " + lines[i] + (i == lines.Count - 1 ? ");" : ","));
         }
         if (dropout is not null)
-            w.Line($"dropout = Dropout({SourceWriter.Number(dropout.Rate)});");
+            w.Line($"dropout = new SeededDropout({SourceWriter.Number(dropout.Rate)});");
         w.Line($"dense = Linear({plan.HeadInputs}, classCount);")
          .Line("RegisterComponents();")
          .Close()

@@ -18,7 +18,10 @@ namespace LightSerNet.PowerShell.Training;
 /// </summary>
 internal static class TrainingHost
 {
-    public static SerTrainingResult Run(TrainingRequest request, PSCmdlet cmdlet, CancellationToken cancel, Action<string, string, int> progress)
+    /// <summary>Activity id of the run's progress record; each fold's record is a child of it.</summary>
+    public const int RunActivity = 1;
+
+    public static SerTrainingResult Run(TrainingRequest request, PSCmdlet cmdlet, CancellationToken cancel, Action<ProgressRecord> progress)
     {
         var architecture = ArchitectureCatalog.Get(request.Architecture);
         var augmentation = AugmentationOptions.For(request.Augment);
@@ -40,14 +43,25 @@ internal static class TrainingHost
             PreciseBatchNorm = request.PreciseBatchNorm,
             Seed = request.Seed,
             OnlyFolds = request.Folds,
-            Threads = request.Threads,
+            ParallelFolds = request.ParallelFolds,
             Augmentation = augmentation,
         };
-        var reporter = new SyncProgress<TrainingProgress>(p => progress(
-            $"Invoke-SerTraining: fold {p.Fold + 1} of {p.FoldCount} ({p.FoldName})",
-            $"epoch {p.Epoch + 1}/{p.Epochs}: loss {p.TrainLoss:F4}, train acc {p.TrainAccuracy:P1}"
-                + (p.TestAccuracy is double t ? $", test acc {t:P1}" : "") + $", {p.EpochSeconds:F1} s/epoch",
-            (int)(100.0 * (p.Fold * p.Epochs + p.Epoch + 1) / (p.FoldCount * p.Epochs))));
+        var reporter = new SyncProgress<TrainingProgress>(p =>
+        {
+            progress(new ProgressRecord(RunActivity, "Invoke-SerTraining", $"{p.RunEpochsDone} of {p.RunEpochs} epochs")
+            {
+                PercentComplete = (int)(100.0 * p.RunEpochsDone / Math.Max(1, p.RunEpochs)),
+            });
+            // One child record per fold, so folds trained side by side each show their own line.
+            progress(new ProgressRecord(RunActivity + 1 + p.Fold, $"fold {p.Fold + 1} of {p.FoldCount} ({p.FoldName})",
+                $"epoch {p.Epoch + 1}/{p.Epochs}: loss {p.TrainLoss:F4}, train acc {p.TrainAccuracy:P1}"
+                    + (p.TestAccuracy is double t ? $", test acc {t:P1}" : "") + $", {p.EpochSeconds:F1} s/epoch")
+            {
+                ParentActivityId = RunActivity,
+                PercentComplete = (int)(100.0 * (p.Epoch + 1) / p.Epochs),
+                RecordType = p.Epoch + 1 == p.Epochs ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+        });
         var run = Trainer.Run(set, options, labelSet, request.OutputPath, request.Resume, request.Force, reporter, cancel);
         return run.ToResult(architecture);
     }

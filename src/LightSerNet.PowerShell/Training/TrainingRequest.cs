@@ -26,7 +26,7 @@ internal sealed record TrainingRequest
     public SelectionKind[]? Selections { get; init; }
     public bool PreciseBatchNorm { get; init; }
     public int Seed { get; init; }
-    public int Threads { get; init; }
+    public int ParallelFolds { get; init; }
     public AugmentationKind[]? Augment { get; init; }
     public bool Resume { get; init; }
     public bool Force { get; init; }

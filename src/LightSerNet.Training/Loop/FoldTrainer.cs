@@ -17,7 +17,7 @@ namespace LightSerNet.Training.Loop;
 /// batches are augmented; precise batch-norm statistics and every evaluation read the clean features.
 /// </summary>
 internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, ArchitectureDefinition architecture,
-    string labelSet, string runKey, IProgress<TrainingProgress>? progress)
+    string labelSet, string runKey)
 {
     private const int EvaluationBatch = 64;
     private const int PreciseStatisticsClips = 256;
@@ -29,10 +29,12 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
 
     public static string WeightsPath(string folder, SelectionKind selection) => Path.Combine(folder, $"{selection}.weights");
 
-    public FoldState Run(Fold fold, int position, int foldCount, string folder, CancellationToken cancel)
+    public FoldState Run(Fold fold, int position, int foldCount, string folder, IProgress<TrainingProgress> progress, CancellationToken cancel)
     {
-        manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1));
-        using var network = TrainingNetwork.Create(architecture, set.LabelNames.Count);
+        // The fold's own generator, seeded where the global one used to be: the same numbers as before, and folds
+        // on other threads cannot disturb it.
+        using var generator = new Generator(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1);
+        using var network = TrainingNetwork.Create(architecture, set.LabelNames.Count, generator: generator);
         using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         var kernels = network.named_parameters().Where(p => architecture.L2Parameters.Contains(p.name)).Select(p => (Tensor)p.parameter).ToList();
 
@@ -51,7 +53,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             double rate = LearningRateSchedules.Rate(options.Schedule, epoch, options.Epochs, options.LearningRate);
             foreach (var group in optimizer.ParamGroups)
                 group.LearningRate = rate;
-            manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, epoch) >> 1));
+            generator.manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, epoch) >> 1));
             var (loss, accuracy) = TrainEpoch(network, optimizer, kernels, SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, epoch, 1)), fold.Index, epoch, cancel);
 
             if (options.PreciseBatchNorm)
@@ -76,7 +78,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             state.Complete = state.EpochsCompleted == options.Epochs;
             state.Seconds += watch.Elapsed.TotalSeconds;
             FoldCheckpoint.Save(checkpoint, state, network, optimizer);
-            progress?.Report(new TrainingProgress(position, foldCount, fold.Name, epoch, options.Epochs, loss, accuracy, testAccuracy, watch.Elapsed.TotalSeconds));
+            progress.Report(new TrainingProgress(position, foldCount, fold.Name, epoch, options.Epochs, loss, accuracy, testAccuracy, watch.Elapsed.TotalSeconds));
         }
         return state;
     }

@@ -41,8 +41,18 @@ public static class Trainer
             throw new ArgumentException(
                 $"SpeedPerturbation and Noise change the audio before features are computed, so they need {augmentation.VariantCount} feature variants per clip, but the data has {set.VariantCount}; train from audio (-Dataset and -Path) to use them, or use SpecAugment alone on computed features.");
         }
-        if (options.Threads > 0)
-            set_num_threads(options.Threads);
+        // Recorded as used: a fold's numbers depend on its thread count.
+        options = options with { Threads = options.ThreadsPerFold };
+
+        // Planned before anything is written, so a wrong -Fold leaves no empty run behind.
+        var folds = FoldPlanner.Plan(options.Protocol, set.Labels.Select(l => set.LabelNames[l]).ToList(),
+            set.Speakers, options.Seed, options.KFolds, options.NeedsValidation);
+        var unknown = (options.OnlyFolds ?? []).Where(i => i < 0 || i >= folds.Count).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"There is no fold {string.Join(", ", unknown)}: {options.Protocol} forms {folds.Count} folds here, numbered 0 to {folds.Count - 1}.");
+        }
 
         string root = Path.GetFullPath(outputPath);
         string checkpoints = Path.Combine(root, "checkpoints");
@@ -55,10 +65,8 @@ public static class Trainer
         Directory.CreateDirectory(checkpoints);
 
         string runKey = RunKey(options, set);
-        var folds = FoldPlanner.Plan(options.Protocol, set.Labels.Select(l => set.LabelNames[l]).ToList(),
-            set.Speakers, options.Seed, options.KFolds, options.NeedsValidation);
         var selected = folds.Where(f => options.OnlyFolds is null || options.OnlyFolds.Contains(f.Index)).ToList();
-        var trainer = new FoldTrainer(set, options, architecture, labelSet, runKey, progress);
+        var trainer = new FoldTrainer(set, options, architecture, labelSet, runKey);
 
         var states = new Dictionary<int, FoldState>();
         foreach (var fold in folds)
@@ -66,18 +74,21 @@ public static class Trainer
             if (FoldCheckpoint.ReadState(FoldTrainer.CheckpointPath(FoldFolder(checkpoints, fold))) is { } existing && existing.RunKey == runKey)
                 states[fold.Index] = existing;
         }
-        for (int position = 0; position < selected.Count; position++)
+        var pending = selected.Where(f => !(states.TryGetValue(f.Index, out var done) && done.Complete)).ToList();
+        int finished = 0;
+        FoldScheduler.Run(pending, options.ParallelFolds, options.Threads, (fold, foldProgress, stop) =>
         {
-            var fold = selected[position];
-            if (states.TryGetValue(fold.Index, out var done) && done.Complete)
-                continue;
             string folder = FoldFolder(checkpoints, fold);
             Directory.CreateDirectory(folder);
-            states[fold.Index] = trainer.Run(fold, position, selected.Count, folder, cancel);
-            if (position < selected.Count - 1)
-                RunWriter.Write(Summarise(set, options, labelSet, folds, states, checkpoints, root), architecture);
-        }
-        // Written after every fold but the last above, and once here for the whole run.
+            var state = trainer.Run(fold, selected.IndexOf(fold), selected.Count, folder, foldProgress, stop);
+            lock (states)
+            {
+                states[fold.Index] = state;
+                // Partial results after every fold but the last; the whole run is written once below.
+                if (++finished < pending.Count)
+                    RunWriter.Write(Summarise(set, options, labelSet, folds, states, checkpoints, root), architecture);
+            }
+        }, progress is null ? null : new RunProgress(progress, selected.Select(f => states.GetValueOrDefault(f.Index)?.EpochsCompleted ?? 0).ToArray(), options.Epochs), cancel);
         var run = Summarise(set, options, labelSet, folds, states, checkpoints, root);
         RunWriter.Write(run, architecture);
         return run;
@@ -117,10 +128,21 @@ public static class Trainer
             history, root, states.Values.Sum(s => s.Seconds));
     }
 
+    /// <summary>Adds the run's overall epoch count to each fold's report; used on the calling thread only.</summary>
+    private sealed class RunProgress(IProgress<TrainingProgress> inner, int[] epochsDone, int epochs) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            epochsDone[value.Fold] = value.Epoch + 1;
+            inner.Report(value with { RunEpochsDone = epochsDone.Sum(), RunEpochs = epochsDone.Length * epochs });
+        }
+    }
+
     private static string RunKey(TrainingOptions options, TrainingSet set)
     {
-        // Fold subset and thread count do not change any fold's result, so they are not part of the key.
-        var keyed = options with { OnlyFolds = null, Threads = 0 };
+        // Which folds run, and how many at once, never change a fold's result. Threads do, slightly (libtorch splits
+        // its sums by thread), but a run may still be resumed on another machine, so they are recorded, not keyed.
+        var keyed = options with { OnlyFolds = null, Threads = 0, ParallelFolds = 0 };
         string text = JsonSerializer.Serialize(keyed) + "\n" + set.DataHash;
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
     }

@@ -49,8 +49,23 @@ public sealed record TrainingOptions
     /// <summary>Run only these fold indices (0-based); all when null.</summary>
     public IReadOnlyList<int>? OnlyFolds { get; init; }
 
-    /// <summary>Intra-op threads for libtorch; 0 = one per core.</summary>
+    /// <summary>
+    /// libtorch threads per fold; 0 = the cores shared out among the folds trained at once. The numbers depend on it
+    /// (libtorch's sums split differently), so run.json records it.
+    /// </summary>
     public int Threads { get; init; }
+
+    /// <summary>
+    /// Folds trained at once, each on its own thread with its own generator. A fold's numbers depend only on its
+    /// thread count, never on which folds run beside it. Left out of the run key (by its default, 0, there), so runs
+    /// from before it existed still resume.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int ParallelFolds { get; init; } = 1;
+
+    /// <summary>libtorch threads each fold gets: <see cref="Threads"/>, or the cores shared out.</summary>
+    [JsonIgnore]
+    public int ThreadsPerFold => Threads > 0 ? Threads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, ParallelFolds));
 
     /// <summary>
     /// Augmentation, or null for none (the paper's training). Left out of the JSON when null, so run.json and the
@@ -65,6 +80,8 @@ public sealed record TrainingOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least one epoch.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive.");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+        if (ParallelFolds < 1) throw new ArgumentOutOfRangeException(nameof(ParallelFolds), ParallelFolds, "Train at least one fold at a time.");
+        if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "The thread count must not be negative.");
         if (Gamma < 0) throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "Gamma must not be negative.");
         if (Selections.Count == 0) throw new ArgumentException("Ask for at least one selection.", nameof(Selections));
         if (Protocol == FoldProtocol.None && Selections.Any(s => s != SelectionKind.Last))

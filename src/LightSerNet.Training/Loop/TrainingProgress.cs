@@ -11,4 +11,11 @@ namespace LightSerNet.Training.Loop;
 /// <param name="TestAccuracy">Accuracy on the test fold, if it has one.</param>
 /// <param name="EpochSeconds">Wall time of the epoch.</param>
 public sealed record TrainingProgress(int Fold, int FoldCount, string FoldName, int Epoch, int Epochs,
-    double TrainLoss, double TrainAccuracy, double? TestAccuracy, double EpochSeconds);
+    double TrainLoss, double TrainAccuracy, double? TestAccuracy, double EpochSeconds)
+{
+    /// <summary>Epochs completed over every fold being run (earlier sessions' included), when known.</summary>
+    public int RunEpochsDone { get; init; }
+
+    /// <summary>Epochs of every fold being run together.</summary>
+    public int RunEpochs { get; init; }
+}

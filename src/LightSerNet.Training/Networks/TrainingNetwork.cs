@@ -17,10 +17,17 @@ public static class TrainingNetwork
     /// <param name="architecture">The spec.</param>
     /// <param name="classCount">Outputs.</param>
     /// <param name="channelsLast">Channels-last kernels (<see cref="ChannelsLastLayout"/>; the same numbers, faster).</param>
-    public static nn.Module<Tensor, Tensor> Create(ArchitectureDefinition architecture, int classCount, bool channelsLast = true)
+    /// <param name="generator">
+    /// Source of the initial weights and, afterwards, of the dropout masks (the caller keeps it alive and reseeds it);
+    /// null is libtorch's global generator.
+    /// </param>
+    public static nn.Module<Tensor, Tensor> Create(ArchitectureDefinition architecture, int classCount, bool channelsLast = true,
+        Generator? generator = null)
     {
         var network = NetworkFactory.Create(architecture.Name, classCount);
-        KerasInitialisation.Apply(network);
+        KerasInitialisation.Apply(network, generator);
+        foreach (var dropout in network.modules().OfType<SeededDropout>())
+            dropout.Generator = generator;
         if (channelsLast)
             ChannelsLastLayout.Apply(network);
         foreach (var norm in network.modules().OfType<NormBase>())

@@ -21,7 +21,7 @@ public sealed class LightSerNetNetwork : Module<Tensor, Tensor>
     private readonly Sequential lflb3;
     private readonly Sequential lflb4;
     private readonly Sequential lflb5;
-    private readonly Dropout dropout;
+    private readonly SeededDropout dropout;
     private readonly Linear dense;
 
     /// <summary>Builds the layers with TorchSharp's default initialisation; the trainer re-initialises them as Keras does.</summary>
@@ -66,7 +66,7 @@ public sealed class LightSerNetNetwork : Module<Tensor, Tensor>
             ("conv", Conv2d(160, 320, (1, 1), padding: (0, 0), bias: false)),
             ("bn", BatchNorm2d(320, eps: 0.001, momentum: 0.01)),
             ("relu", ReLU()));
-        dropout = Dropout(0.3);
+        dropout = new SeededDropout(0.3);
         dense = Linear(320, classCount);
         RegisterComponents();
     }
