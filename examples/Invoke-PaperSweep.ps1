@@ -8,7 +8,7 @@
     stopped (each run is a separate folder, so a finished run is skipped in seconds). Each run's run.json holds
     {"runs": [...]} entries in the format of results/*.json.
 .EXAMPLE
-    dotnet pwsh -NoProfile -File examples/Invoke-PaperSweep.ps1 -EmoDb ../shared/data/emodb -OutputFolder runs
+    dotnet pwsh -NoProfile -File examples/Invoke-PaperSweep.ps1 -EmoDb ../shared/data/emodb -OutputFolder runs -ThrottleLimit 2
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/Invoke-PaperSweep.ps1 -Part Paper -Epochs 100 -Schedule OneCycle
 #>
@@ -19,7 +19,9 @@ param(
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../out/sweep'),
     [ValidateSet('All', 'Paper', 'Honest', 'InputKinds')] [string] $Part = 'All',
     [int] $Epochs = 300,
-    [ValidateSet('Paper', 'OneCycle', 'Cosine', 'Constant')] [string] $Schedule = 'Paper'
+    [ValidateSet('Paper', 'OneCycle', 'Cosine', 'Constant')] [string] $Schedule = 'Paper',
+    # Folds trained at once in each run; on 2 cores 2 is about a fifth faster than 1.
+    [ValidateRange(1, 256)] [int] $ThrottleLimit = 1
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../out/LightSerNet')
@@ -27,7 +29,7 @@ Import-Module (Join-Path $PSScriptRoot '../out/LightSerNet')
 function Invoke-Run([string] $Name, [hashtable] $Arguments) {
     $folder = Join-Path $OutputFolder $Name
     Write-Host "== $Name"
-    $result = Invoke-SerTraining @Arguments -Epochs $Epochs -Schedule $Schedule -OutputPath $folder -Resume
+    $result = Invoke-SerTraining @Arguments -Epochs $Epochs -Schedule $Schedule -ThrottleLimit $ThrottleLimit -OutputPath $folder -Resume
     $result | Format-List
 }
 
