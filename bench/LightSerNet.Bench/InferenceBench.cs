@@ -121,7 +121,7 @@ internal static class InferenceBench
 
     // A trained checkpoint when given, else random weights: the network's cost does not depend on its weights.
     // Int8 is calibrated on 128 EMO-DB files either way, so the activation ranges are real ones.
-    private static (string Float32, string Int8, string Source) ExportModels(string? checkpointPath, List<string> files, string folder)
+    internal static (string Float32, string Int8, string Source) ExportModels(string? checkpointPath, List<string> files, string folder)
     {
         Checkpoint checkpoint;
         string source;
@@ -231,7 +231,7 @@ internal static class InferenceBench
         return done == count ? 0 : 1;
     }
 
-    private static double Median(int runs, int warmup, Action action)
+    internal static double Median(int runs, int warmup, Action action)
     {
         for (int i = 0; i < warmup; i++)
             action();

@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<BenchContext, int>>(StringComparer.Ord
     ["mfcc"] = MfccBench.Run,
     ["train"] = TrainBench.Run,
     ["inference"] = InferenceBench.Run,
+    ["latency"] = LatencyBench.Run,
     // Started by "inference" in a fresh process, so the peak memory of a 10,000-file stream is its own.
     ["inference-stream"] = InferenceBench.RunStream,
 };
