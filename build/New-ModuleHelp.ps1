@@ -122,7 +122,9 @@ foreach ($command in $commands) {
     $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $commonParameters } | Sort-Object Name
     $parameterHelp = @{}
     foreach ($parameter in $parameters) {
-        $help = Get-Paragraphs $members["P:$typeName.$($parameter.Name)"] 'summary'
+        # Parameters shared through a base class (e.g. -Path, -LiteralPath) are documented where they are declared.
+        $declaring = $command.ImplementingType.GetProperty($parameter.Name).DeclaringType.FullName
+        $help = Get-Paragraphs $members["P:$declaring.$($parameter.Name)"] 'summary'
         if (-not $help) { $missing.Add("$($command.Name) -$($parameter.Name): no <summary>") }
         $parameterHelp[$parameter.Name] = $help
     }

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using LightSerNet.Audio;
 using LightSerNet.Audio.Segmentation;
 using LightSerNet.PowerShell.Errors;
-using LightSerNet.PowerShell.Paths;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Commands;
 
@@ -34,21 +34,11 @@ namespace LightSerNet.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsData.ConvertTo, "Segment", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SerSegment))]
-public sealed class ConvertToSegmentCommand : PSCmdlet
+public sealed class ConvertToSegmentCommand : WavFileCmdlet
 {
     /// <summary>Audio objects from Import-SerDataset; their label and speaker are carried into the segments.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
     public SerAudio[] Audio { get; set; } = [];
-
-    /// <summary>WAV files to cut; wildcards are expanded.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>WAV files to cut, taken exactly as written. Files from Get-ChildItem bind here by their PSPath.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "LiteralPath")]
-    [Alias("PSPath", "FullName", "LP")]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Segment length in seconds (the paper: 3 for EMO-DB, 3 or 7 for IEMOCAP).</summary>
     [Parameter]
@@ -78,29 +68,12 @@ public sealed class ConvertToSegmentCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var inputs = ParameterSetName switch
-        {
-            "Audio" => Audio,
-            "LiteralPath" => FileInputs.Resolve(this, LiteralPath, literal: true).Select(Describe),
-            _ => FileInputs.Resolve(this, Path, literal: false).Select(Describe),
-        };
-        foreach (var audio in inputs)
+        foreach (var audio in HasFileInput ? FileAudio() : Audio)
         {
             if (Stopping)
                 return;
-            try
-            {
-                foreach (var segment in Segmenter.Segment(audio, _options))
-                    WriteObject(segment);
-            }
-            catch (Exception e) when (SerErrors.IsFileProblem(e))
-            {
-                WriteError(SerErrors.ForFile(e, audio.Path));
-            }
+            foreach (var segment in ReportedSegmenter.Segment(this, audio, _options))
+                WriteObject(segment);
         }
     }
-
-    // A plain file carries no label; its header is read when it is decoded.
-    private static SerAudio Describe(string path) =>
-        new() { Path = path, Dataset = "File", Id = System.IO.Path.GetFileNameWithoutExtension(path) };
 }

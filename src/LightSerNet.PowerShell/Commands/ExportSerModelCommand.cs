@@ -4,7 +4,7 @@ using LightSerNet.Features;
 using LightSerNet.Inference.Calibration;
 using LightSerNet.Onnx.Export;
 using LightSerNet.PowerShell.Errors;
-using LightSerNet.PowerShell.Paths;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Commands;
 

@@ -3,7 +3,7 @@ using LightSerNet.Audio;
 using LightSerNet.Audio.Segmentation;
 using LightSerNet.Features;
 using LightSerNet.PowerShell.Errors;
-using LightSerNet.PowerShell.Paths;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Commands;
 
@@ -39,7 +39,7 @@ namespace LightSerNet.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "Mfcc", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SerFeatures))]
-public sealed class GetMfccCommand : PSCmdlet
+public sealed class GetMfccCommand : WavFileCmdlet
 {
     /// <summary>The error id of settings that cannot work together.</summary>
     public const string InvalidFeatureConfig = "InvalidFeatureConfig";
@@ -54,16 +54,6 @@ public sealed class GetMfccCommand : PSCmdlet
     /// <summary>Audio objects from Import-SerDataset; each is decoded and cut to its centre -Duration seconds first.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
     public SerAudio[] Audio { get; set; } = [];
-
-    /// <summary>WAV files; wildcards are expanded. Each is decoded and cut to its centre -Duration seconds first.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>WAV files taken exactly as written. Files from Get-ChildItem bind here by their PSPath.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "LiteralPath")]
-    [Alias("PSPath", "FullName", "LP")]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Mfcc (default, the paper's input), Spectrogram (magnitude, FftLength / 2 + 1 bins) or MelSpectrogram (log-mel, -MelBins bands).</summary>
     [Parameter]
@@ -174,27 +164,11 @@ public sealed class GetMfccCommand : PSCmdlet
             return;
         }
         CheckSegmentLength();
-        var inputs = ParameterSetName switch
-        {
-            "Audio" => Audio,
-            "LiteralPath" => FileInputs.Resolve(this, LiteralPath, literal: true).Select(Describe),
-            _ => FileInputs.Resolve(this, Path, literal: false).Select(Describe),
-        };
-        foreach (var audio in inputs)
+        foreach (var audio in HasFileInput ? FileAudio() : Audio)
         {
             if (Stopping)
                 return;
-            IReadOnlyList<SerSegment> segments;
-            try
-            {
-                segments = Segmenter.Segment(audio, _segmentOptions);
-            }
-            catch (Exception e) when (SerErrors.IsFileProblem(e))
-            {
-                WriteError(SerErrors.ForFile(e, audio.Path));
-                continue;
-            }
-            foreach (var segment in segments)
+            foreach (var segment in ReportedSegmenter.Segment(this, audio, _segmentOptions))
                 Emit(segment);
         }
     }
@@ -242,8 +216,4 @@ public sealed class GetMfccCommand : PSCmdlet
     }
 
     private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
-    // A plain file carries no label; its header is read when it is decoded.
-    private static SerAudio Describe(string path) =>
-        new() { Path = path, Dataset = "File", Id = System.IO.Path.GetFileNameWithoutExtension(path) };
 }

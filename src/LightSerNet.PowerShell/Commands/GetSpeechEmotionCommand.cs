@@ -4,7 +4,7 @@ using LightSerNet.Inference;
 using LightSerNet.Inference.Prediction;
 using LightSerNet.PowerShell.Errors;
 using LightSerNet.PowerShell.Output;
-using LightSerNet.PowerShell.Paths;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Commands;
 
@@ -43,7 +43,7 @@ namespace LightSerNet.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "SpeechEmotion", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SerPrediction))]
-public sealed class GetSpeechEmotionCommand : PSCmdlet, IDisposable
+public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
 {
     /// <summary>File name of the model the module ships, in the models folder beside the module.</summary>
     public const string DefaultModelName = "light-sernet-emodb.onnx";
@@ -52,16 +52,6 @@ public sealed class GetSpeechEmotionCommand : PSCmdlet, IDisposable
     private SerPredictor? _predictor;
     private PredictionStream? _stream;
     private ThrottledProgress? _progress;
-
-    /// <summary>WAV files; wildcards are expanded.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>WAV files taken exactly as written. Files from Get-ChildItem bind here by their PSPath.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "LiteralPath")]
-    [Alias("PSPath", "FullName", "LP")]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Audio objects from Import-SerDataset; each file is decoded and labelled.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
@@ -152,8 +142,7 @@ public sealed class GetSpeechEmotionCommand : PSCmdlet, IDisposable
         {
             "Segment" => Segment.Select(PredictionInput.FromSegment),
             "Audio" => Audio.Select(a => PredictionInput.FromFile(a.Path)),
-            "LiteralPath" => FileInputs.Resolve(this, LiteralPath, literal: true).Select(PredictionInput.FromFile),
-            _ => FileInputs.Resolve(this, Path, literal: false).Select(PredictionInput.FromFile),
+            _ => Files().Select(PredictionInput.FromFile),
         };
         try
         {

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using LightSerNet.Audio;
 using LightSerNet.Data.Corpora;
 using LightSerNet.PowerShell.Errors;
-using LightSerNet.PowerShell.Paths;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Commands;
 

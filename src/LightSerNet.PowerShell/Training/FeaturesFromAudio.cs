@@ -4,6 +4,7 @@ using LightSerNet.Audio;
 using LightSerNet.Audio.Segmentation;
 using LightSerNet.Features;
 using LightSerNet.PowerShell.Errors;
+using LightSerNet.PowerShell.Input;
 
 namespace LightSerNet.PowerShell.Training;
 
@@ -64,17 +65,7 @@ internal sealed class FeaturesFromAudio
     {
         foreach (var item in audio)
         {
-            IReadOnlyList<SerSegment> segments;
-            try
-            {
-                segments = Segmenter.Segment(item, _segments);
-            }
-            catch (Exception e) when (SerErrors.IsFileProblem(e))
-            {
-                _cmdlet.WriteError(SerErrors.ForFile(e, item.Path));
-                continue;
-            }
-            foreach (var features in FromSegments(segments))
+            foreach (var features in FromSegments(ReportedSegmenter.Segment(_cmdlet, item, _segments)))
                 yield return features;
         }
     }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using LightSerNet.PowerShell.Errors;
 
-namespace LightSerNet.PowerShell.Paths;
+namespace LightSerNet.PowerShell.Input;
 
 /// <summary>
 /// Turns -Path (wildcards) and -LiteralPath arguments into file-system paths through the provider, as
