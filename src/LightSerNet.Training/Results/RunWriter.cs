@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LightSerNet.Architectures;
+using LightSerNet.Evaluation;
 using LightSerNet.Onnx.Export;
+using LightSerNet.Training.Loop;
 using LightSerNet.Training.Reporting;
 
 namespace LightSerNet.Training.Results;
@@ -56,6 +58,7 @@ public static class RunWriter
             ["schedule"] = options.Schedule.ToString(),
             ["batch_norm_statistics"] = options.PreciseBatchNorm ? "precise (re-estimated over the training fold before every evaluation)" : "running (momentum)",
             ["augmentation"] = options.Augmentation?.Describe() ?? "none",
+            ["validation"] = ValidationNote(options),
             ["ua"] = TrainingResults.Percent(metrics.UnweightedAccuracy),
             ["wa"] = TrainingResults.Percent(metrics.WeightedAccuracy),
             ["f1"] = TrainingResults.Percent(metrics.WeightedF1),
@@ -89,6 +92,8 @@ public static class RunWriter
         text.AppendLine($"Folds completed: {run.FoldsCompleted} of {run.FoldsPlanned}. Batch-norm statistics: {(run.Options.PreciseBatchNorm ? "precise" : "running")}.");
         if (run.Options.Augmentation is { } augmentation)
             text.AppendLine($"Augmentation: {augmentation.Describe()}.");
+        if (run.Options.NeedsValidation)
+            text.AppendLine($"Validation: {ValidationNote(run.Options)}.");
         foreach (var pooled in run.Pooled)
         {
             text.AppendLine();
@@ -97,6 +102,14 @@ public static class RunWriter
         }
         return text.ToString();
     }
+
+    // InnerValidation needs a held-out speaker, and every selection of the run then trains without it, so Last and
+    // BestOnTest of such a run are comparable with InnerValidation but trained on one speaker fewer.
+    private static string ValidationNote(TrainingOptions options) =>
+        !options.NeedsValidation ? "none"
+        : options.Protocol == FoldProtocol.KFold
+            ? "a stratified tenth of every fold's training items held out for InnerValidation; every selection of this run trains without them"
+            : "one training speaker of every fold held out for InnerValidation (the next speaker id after the test speaker); every selection of this run trains without it";
 
     private static JsonObject Versions() => new()
     {
