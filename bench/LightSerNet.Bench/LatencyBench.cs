@@ -62,7 +62,8 @@ internal static class LatencyBench
 
     private static double Network(string path, SerModel model, float[] features, int threads)
     {
-        using var session = OnnxRuntimeSessions.Create(File.ReadAllBytes(path), threads);
+        // As SessionPool makes them: one thread, or a thread per core spinning between operators.
+        using var session = OnnxRuntimeSessions.Create(File.ReadAllBytes(path), threads, spin: threads > 1);
         var tensor = new DenseTensor<float>(features, [1, model.Input.Frames, model.Input.Coefficients]);
         var inputs = new[] { NamedOnnxValue.CreateFromTensor("features", tensor) };
         return InferenceBench.Median(Runs, Warmup, () =>

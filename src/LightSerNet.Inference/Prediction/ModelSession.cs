@@ -17,11 +17,11 @@ internal sealed class ModelSession : IDisposable
     private readonly string[] _outputNames;
     private readonly long _frames, _coefficients;
 
-    public ModelSession(SerModel model, int intraOpThreads = 1)
+    public ModelSession(SerModel model, int intraOpThreads = 1, bool spin = false)
     {
         try
         {
-            _session = OnnxRuntimeSessions.Create(model.Bytes, intraOpThreads);
+            _session = OnnxRuntimeSessions.Create(model.Bytes, intraOpThreads, spin);
         }
         catch (OnnxRuntimeException e)
         {
