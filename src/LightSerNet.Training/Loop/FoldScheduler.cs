@@ -45,7 +45,7 @@ internal static class FoldScheduler
                 stop.Cancel();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        Task.WhenAll(workers).ContinueWith(_ => reports.CompleteAdding(), TaskScheduler.Default);
+        var finished = Task.WhenAll(workers).ContinueWith(_ => reports.CompleteAdding(), TaskScheduler.Default);
         try
         {
             foreach (var (report, relayed) in reports.GetConsumingEnumerable())
@@ -58,7 +58,7 @@ internal static class FoldScheduler
         {
             // The caller stopped listening (e.g. the pipeline was stopped): let the workers end cleanly first.
             stop.Cancel();
-            Task.WaitAll(workers);
+            finished.Wait();
             throw;
         }
         if (failure is not null)
