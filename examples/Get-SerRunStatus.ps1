@@ -4,7 +4,8 @@
     epoch's loss and accuracies, the best test accuracy so far, and seconds per epoch.
 .DESCRIPTION
     Reads the JSON state at the head of each fold's checkpoint (checkpoints/fold-NN/last.ckpt, written atomically
-    after every epoch), so it never loads TorchSharp and never disturbs the run. Epochs are counted from 1.
+    after every epoch), or the state.json a finished fold leaves when its checkpoint stayed on another machine, so it
+    never loads TorchSharp and never disturbs the run. Epochs are counted from 1.
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/Get-SerRunStatus.ps1 -Path runs/emodb-ce | Format-Table
 #>
@@ -14,18 +15,31 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $magic = 'LSNCKPT1'
-foreach ($checkpoint in Get-ChildItem -Path (Join-Path $Path 'checkpoints/*/last.ckpt') | Sort-Object FullName) {
-    $stream = [System.IO.File]::Open($checkpoint.FullName, 'Open', 'Read', 'ReadWrite')
+
+function Read-FoldState([System.IO.FileInfo] $File) {
+    if ($File.Extension -eq '.json') {
+        return Get-Content -Raw -LiteralPath $File.FullName | ConvertFrom-Json
+    }
+    $stream = [System.IO.File]::Open($File.FullName, 'Open', 'Read', 'ReadWrite')
     try {
         $reader = [System.IO.BinaryReader]::new($stream)
         if ([System.Text.Encoding]::ASCII.GetString($reader.ReadBytes($magic.Length)) -ne $magic) {
-            Write-Error "'$($checkpoint.FullName)' is not a LightSerNet training checkpoint."
-            continue
+            Write-Error "'$($File.FullName)' is not a LightSerNet training checkpoint."
+            return
         }
-        $state = [System.Text.Encoding]::UTF8.GetString($reader.ReadBytes($reader.ReadInt32())) | ConvertFrom-Json
+        [System.Text.Encoding]::UTF8.GetString($reader.ReadBytes($reader.ReadInt32())) | ConvertFrom-Json
     } finally {
         $stream.Dispose()
     }
+}
+
+foreach ($folder in Get-ChildItem -Path (Join-Path $Path 'checkpoints/fold-*') -Directory | Sort-Object Name) {
+    # The checkpoint when it is here; a finished fold carried from another machine has only its state.json.
+    $checkpoint = 'last.ckpt', 'state.json' | ForEach-Object { Get-Item -LiteralPath (Join-Path $folder.FullName $_) -ErrorAction Ignore } |
+        Select-Object -First 1
+    if ($null -eq $checkpoint) { continue }
+    $state = Read-FoldState $checkpoint
+    if ($null -eq $state) { continue }
     $last = $state.History | Select-Object -Last 1
     $best = $state.Selections.BestOnTest
     [pscustomobject]@{

@@ -81,6 +81,16 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $status | ForEach-Object { $_.BestEpoch | Should -BeIn 1, 2; $_.TestAccuracy | Should -BeGreaterOrEqual 0 }
     }
 
+    It 'tells where a fold carried without its checkpoint stands, from its state.json' {
+        $carried = Join-Path $TestDrive 'carried'
+        Copy-Item -Recurse -LiteralPath $run -Destination $carried
+        Get-ChildItem -Path (Join-Path $carried 'checkpoints/fold-00') -Exclude 'state.json' | Remove-Item
+        $status = & (Join-Path $PSScriptRoot '../examples/Get-SerRunStatus.ps1') -Path $carried
+        $status.Fold | Should -Be @(0, 1)
+        $status.Epochs | Should -Be @(2, 2)
+        ($status | ForEach-Object { $_.BestTestAccuracy }) | Should -Be (& (Join-Path $PSScriptRoot '../examples/Get-SerRunStatus.ps1') -Path $run | ForEach-Object { $_.BestTestAccuracy })
+    }
+
     It 'gives the results table of examples/Format-SerResults.ps1, with the paper beside the optimistic row' {
         $table = & (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $run 'run.json') -Markdown
         $table[0] | Should -BeLike '| run | protocol | loss | selection |*'

@@ -35,6 +35,64 @@ public sealed class ResumeTests
         }
     }
 
+    [Fact]
+    public void AFinishedFoldCarriedWithoutItsCheckpointIsNotTrainedAgain()
+    {
+        var set = ToySet();
+        var options = ToyOptions;
+        string straight = TempFolder(), carried = TempFolder();
+        try
+        {
+            var reference = Trainer.Run(set, options, "Toy", straight, resume: false, force: false, null, CancellationToken.None);
+
+            // What another machine gets: the finished fold's state.json, no checkpoint, no weights.
+            StopInTheSecondFold(set, options, carried);
+            string finished = Path.Combine(carried, "checkpoints", "fold-00");
+            Assert.True(File.Exists(Path.Combine(finished, "state.json")));
+            Assert.False(File.Exists(Path.Combine(carried, "checkpoints", "fold-01", "state.json")));
+            foreach (string file in Directory.GetFiles(finished).Where(f => Path.GetFileName(f) != "state.json"))
+                File.Delete(file);
+
+            var epochs = new List<(int Fold, int Epoch)>();
+            var resumed = Trainer.Run(set, options, "Toy", carried, resume: true, force: false,
+                new Progress(p => { lock (epochs) epochs.Add((p.Fold, p.Epoch)); }), CancellationToken.None);
+
+            AssertSameRun(reference, resumed);
+            Assert.DoesNotContain(epochs, e => e.Fold == 0);
+            Assert.False(File.Exists(Path.Combine(finished, "last.ckpt")));
+        }
+        finally
+        {
+            foreach (string folder in new[] { straight, carried }.Where(Directory.Exists))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AnUnfinishedStateWithoutItsCheckpointIsRefused()
+    {
+        var set = ToySet();
+        var options = ToyOptions;
+        string folder = TempFolder();
+        try
+        {
+            StopInTheSecondFold(set, options, folder);
+            string fold = Path.Combine(folder, "checkpoints", "fold-00");
+            string state = File.ReadAllText(Path.Combine(fold, "state.json")).Replace("\"Complete\":true", "\"Complete\":false");
+            File.Delete(Path.Combine(fold, "last.ckpt"));
+            File.WriteAllText(Path.Combine(fold, "state.json"), state);
+
+            var error = Assert.Throws<InvalidDataException>(() =>
+                Trainer.Run(set, options, "Toy", folder, resume: true, force: false, null, CancellationToken.None));
+            Assert.Contains("state.json", error.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // Three speakers, two classes; class 1 has a raised band, so a few epochs learn something.
     internal static TrainingSet ToySet()
     {

@@ -8,11 +8,19 @@ namespace LightSerNet.Training.Checkpoints;
 
 /// <summary>
 /// One file per fold holding everything a resume needs: the fold state (JSON), the network and the optimizer.
-/// Written atomically after every epoch, so an interrupted run loses at most the epoch in progress.
+/// Written atomically after every epoch, so an interrupted run loses at most the epoch in progress. A finished
+/// fold also leaves its state alone as state.json: a few kilobytes that carry the fold's whole outcome to another
+/// machine, where a resumed run skips it without the 5 MB checkpoint.
 /// </summary>
 internal static class FoldCheckpoint
 {
     private static ReadOnlySpan<byte> Magic => "LSNCKPT1"u8;
+
+    /// <summary>The checkpoint in a fold's folder.</summary>
+    public static string CheckpointPath(string folder) => Path.Combine(folder, "last.ckpt");
+
+    /// <summary>A finished fold's state without the network, in its folder.</summary>
+    public static string FinishedStatePath(string folder) => Path.Combine(folder, "state.json");
 
     public static void Save(string path, FoldState state, nn.Module network, TorchSharp.Modules.Adam optimizer)
     {
@@ -28,13 +36,28 @@ internal static class FoldCheckpoint
         });
     }
 
-    /// <summary>Reads only the state, to decide whether a fold is done.</summary>
-    public static FoldState? ReadState(string path)
+    /// <summary>Writes a finished fold's state.json (atomically).</summary>
+    public static void SaveFinished(string folder, FoldState state) =>
+        AtomicFile.Write(FinishedStatePath(folder), stream => JsonSerializer.Serialize(stream, state));
+
+    /// <summary>
+    /// Reads only the state of the fold in <paramref name="folder"/>, to decide whether it is done: from its
+    /// checkpoint, or else from the state.json of a finished fold whose checkpoint stayed behind on another machine.
+    /// </summary>
+    public static FoldState? ReadState(string folder)
     {
-        if (!File.Exists(path))
+        string checkpoint = CheckpointPath(folder);
+        if (File.Exists(checkpoint))
+        {
+            using var reader = new BinaryReader(File.OpenRead(checkpoint), Encoding.UTF8);
+            return ReadHeader(reader, checkpoint);
+        }
+        string finished = FinishedStatePath(folder);
+        if (!File.Exists(finished))
             return null;
-        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-        return ReadHeader(reader, path);
+        var state = JsonSerializer.Deserialize<FoldState>(File.ReadAllBytes(finished))
+            ?? throw new InvalidDataException($"'{finished}' has an empty state.");
+        return state.Complete ? state : throw new InvalidDataException($"'{finished}' holds a fold that is not finished; only finished folds are carried without their checkpoint.");
     }
 
     public static FoldState Load(string path, nn.Module network, TorchSharp.Modules.Adam optimizer)

@@ -25,8 +25,6 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
 
     private readonly BatchAugmenter? _augmenter = options.Augmentation is { } augmentation ? new BatchAugmenter(set, augmentation, options.Seed) : null;
 
-    public static string CheckpointPath(string folder) => Path.Combine(folder, "last.ckpt");
-
     public static string WeightsPath(string folder, SelectionKind selection) => Path.Combine(folder, $"{selection}.weights");
 
     public FoldState Run(Fold fold, int position, int foldCount, string folder, IProgress<TrainingProgress> progress, CancellationToken cancel)
@@ -38,7 +36,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
         using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         var kernels = network.named_parameters().Where(p => architecture.L2Parameters.Contains(p.name)).Select(p => (Tensor)p.parameter).ToList();
 
-        string checkpoint = CheckpointPath(folder);
+        string checkpoint = FoldCheckpoint.CheckpointPath(folder);
         var state = new FoldState { Fold = fold.Index, RunKey = runKey };
         if (File.Exists(checkpoint))
         {
@@ -78,6 +76,8 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             state.Complete = state.EpochsCompleted == options.Epochs;
             state.Seconds += watch.Elapsed.TotalSeconds;
             FoldCheckpoint.Save(checkpoint, state, network, optimizer);
+            if (state.Complete)
+                FoldCheckpoint.SaveFinished(folder, state);
             progress.Report(new TrainingProgress(position, foldCount, fold.Name, epoch, options.Epochs, loss, accuracy, testAccuracy, watch.Elapsed.TotalSeconds));
         }
         return state;

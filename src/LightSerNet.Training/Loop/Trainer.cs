@@ -71,7 +71,7 @@ public static class Trainer
         var states = new Dictionary<int, FoldState>();
         foreach (var fold in folds)
         {
-            if (FoldCheckpoint.ReadState(FoldTrainer.CheckpointPath(FoldFolder(checkpoints, fold))) is { } existing && existing.RunKey == runKey)
+            if (FoldCheckpoint.ReadState(FoldFolder(checkpoints, fold)) is { } existing && existing.RunKey == runKey)
                 states[fold.Index] = existing;
         }
         var pending = selected.Where(f => !(states.TryGetValue(f.Index, out var done) && done.Complete)).ToList();
