@@ -41,6 +41,15 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
             $entry.epochs | Should -Be 2
             @($entry.folds).Count | Should -Be 2
             (@($entry.confusion_matrix | ForEach-Object { $_ }) | Measure-Object -Sum).Sum | Should -Be $features.Count
+            # Every test item once, as [id, label, predicted], agreeing with the fold's figures.
+            $items = @($entry.folds | ForEach-Object { $_.test })
+            $items.Count | Should -Be $features.Count
+            ($items | ForEach-Object { $_[0] } | Sort-Object -Unique).Count | Should -Be $features.Count
+            $items | ForEach-Object { $_[1] | Should -BeIn $entry.labels; $_[2] | Should -BeIn $entry.labels }
+            foreach ($fold in $entry.folds) {
+                $right = @($fold.test | Where-Object { $_[1] -eq $_[2] }).Count
+                [math]::Round(100 * $right / $fold.count, 2) | Should -Be ([math]::Round($fold.wa, 2))
+            }
         }
         $json.runs[0].optimistic | Should -BeTrue
         @($json.history).Count | Should -Be 4

@@ -113,7 +113,8 @@ public static class Trainer
                 var foldTruth = fold.Test.Select(i => set.Labels[i]).ToArray();
                 string weights = FoldTrainer.WeightsPath(FoldFolder(checkpoints, fold), selection);
                 outcomes.Add(new FoldOutcome(fold.Index, fold.Name, selection, chosen.Epoch,
-                    ClassificationMetrics.Compute(set.LabelNames, foldTruth, chosen.Predictions), File.Exists(weights) ? weights : null));
+                    ClassificationMetrics.Compute(set.LabelNames, foldTruth, chosen.Predictions), File.Exists(weights) ? weights : null,
+                    fold.Test.Select((item, i) => new TestPrediction(set.Ids[item], foldTruth[i], chosen.Predictions[i])).ToArray()));
                 truth.AddRange(foldTruth);
                 predicted.AddRange(chosen.Predictions);
             }

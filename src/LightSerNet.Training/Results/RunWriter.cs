@@ -75,6 +75,9 @@ public static class RunWriter
                 ["wa"] = TrainingResults.Percent(o.Metrics.WeightedAccuracy),
                 ["f1"] = TrainingResults.Percent(o.Metrics.WeightedF1),
                 ["count"] = o.Metrics.Count,
+                // Which items each fold tested and what it said of them: the reference's folds are random, so
+                // this is the only record of them, and any metric can be recomputed from it.
+                ["test"] = new JsonArray(o.Test.Select(t => (JsonNode)new JsonArray(t.Id, run.Labels[t.Label], run.Labels[t.Predicted])).ToArray()),
             }).ToArray()),
             ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
             ["confusion_matrix"] = JsonSerializer.SerializeToNode(metrics.ConfusionMatrix),

@@ -10,7 +10,15 @@ namespace LightSerNet.Training.Results;
 /// <param name="Epoch">The selected epoch (0-based).</param>
 /// <param name="Metrics">Metrics on the fold's test items at that epoch.</param>
 /// <param name="Weights">The model of that epoch (a .weights file), if one was saved.</param>
-public sealed record FoldOutcome(int Fold, string Name, SelectionKind Selection, int Epoch, ClassificationMetrics Metrics, string? Weights);
+/// <param name="Test">Each test item with its label and the prediction at that epoch, in fold order.</param>
+public sealed record FoldOutcome(int Fold, string Name, SelectionKind Selection, int Epoch, ClassificationMetrics Metrics, string? Weights,
+    IReadOnlyList<TestPrediction> Test);
+
+/// <summary>One test item of a fold: its id, its label index and the predicted label index.</summary>
+/// <param name="Id">Clip id (the corpus file's id).</param>
+/// <param name="Label">True label index.</param>
+/// <param name="Predicted">Predicted label index.</param>
+public sealed record TestPrediction(string Id, int Label, int Predicted);
 
 /// <summary>Pooled metrics of all folds' test predictions under one selection.</summary>
 /// <param name="Selection">The selection.</param>
