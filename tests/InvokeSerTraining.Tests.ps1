@@ -108,6 +108,23 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $table[3] | Should -BeLike '*| Last |*| 2/2 | - |'
     }
 
+    It 'exports every fold at three precisions and labels its test clips through examples/Compare-SerPrecision.ps1' {
+        $rows = & (Join-Path $PSScriptRoot '../examples/Compare-SerPrecision.ps1') -Run $run -Selection Last -CorpusPath $emoDb
+        $rows.Count | Should -Be 9
+        $json = (Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json).runs | Where-Object selection -EQ 'Last'
+        foreach ($fold in $json.folds) {
+            $float32 = $rows | Where-Object { $_.Fold -eq $fold.fold -and $_.Precision -eq 'Float32' }
+            $float32.Clips | Should -Be $fold.count
+            # ONNX Runtime on the exported graph names what TorchSharp named when the run evaluated the fold.
+            $float32.Agreement | Should -BeGreaterOrEqual 0.95
+            $float32.TrainingUA | Should -Be $fold.ua
+        }
+        $pooled = $rows | Where-Object Fold -EQ 'pooled'
+        $pooled.Precision | Should -Be @('Float32', 'Float16', 'Int8')
+        $pooled | ForEach-Object { $_.Clips | Should -Be $features.Count }
+        $pooled[0].TrainingUA | Should -Be $json.ua
+    }
+
     It 'writes a report, confusion matrices and curves' {
         $report = Get-Content (Join-Path $run 'report.txt') -Raw
         $report | Should -Match 'precision\s+recall\s+f1-score\s+support'
