@@ -25,7 +25,7 @@ public sealed class SerPredictor : IDisposable
         Threads = threads == 0 ? Environment.ProcessorCount : threads;
         _extractor = new FeatureExtractor(model.FeatureConfig);
         _sessions = new SessionPool(model, Threads);
-        _buffers = new ClipBufferPool(_extractor, model.Input.Frames * model.Input.Coefficients, model.Labels.Count);
+        _buffers = new ClipBufferPool(_extractor, model.ClipSamples, model.Input.Frames * model.Input.Coefficients, model.Labels.Count);
     }
 
     /// <summary>The model.</summary>

@@ -60,7 +60,8 @@ public sealed class PercentileTests
     }
 }
 
-public enum Shape { Uniform, Gaussian, FewValues, AllZero, Speech16Bit }
+// Bursts: quiet noise with a few loud stretches, so the largest magnitudes crowd into a few blocks of the prefilter.
+public enum Shape { Uniform, Gaussian, FewValues, AllZero, Speech16Bit, Bursts }
 
 /// <summary>One percentile problem; the samples come from a seed so that even 48000-sample cases shrink and print small.</summary>
 public sealed record PercentileCase(int Length, Shape Shape, int Seed, double Percent)
@@ -78,8 +79,18 @@ public sealed record PercentileCase(int Length, Shape Shape, int Seed, double Pe
                 Shape.Gaussian => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())),
                 Shape.FewValues => (float)(sign * random.Next(4) / 4.0),
                 Shape.AllZero => sign > 0 ? 0f : -0f,
+                Shape.Bursts => (float)(sign * random.NextDouble() * 0.01),
                 _ => (float)(sign * random.Next(32768) / 32768.0 * random.NextDouble()),
             };
+        }
+        if (Shape == Shape.Bursts)
+        {
+            for (int burst = random.Next(1, 4); burst > 0; burst--)
+            {
+                int start = random.Next(x.Length), length = random.Next(1, 300);
+                for (int i = start; i < Math.Min(x.Length, start + length); i++)
+                    x[i] *= random.Next(2) == 0 ? 100 : 37;
+            }
         }
         return x;
     }

@@ -17,8 +17,28 @@ public sealed class SegmenterTests
         var expected = ReferenceSegment.Normalise(source.AsSpan(start, end - start), Length);
         Assert.Equal(Length, cut.Samples.Length);
         for (int i = 0; i < Length; i++)
-            Assert.True(Math.Abs(expected[i] - cut.Samples[i]) <= 1e-6, $"cut {start}..{end}, sample {i}: expected {expected[i]}, got {cut.Samples[i]}");
+            Assert.True(expected[i] == cut.Samples[i], $"cut {start}..{end}, sample {i}: expected {expected[i]:R}, got {cut.Samples[i]:R}");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(333)]
+    [InlineData(999)]
+    [InlineData(Length)]
+    public void NormalisingIntoAUsedBufferGivesTheCutBitForBit(int n)
+    {
+        // The labeller reuses one clip buffer: padding left over from a longer clip must not survive.
+        var x = ReferenceSegment.Signal(n, n + 7);
+        var used = Enumerable.Repeat(float.NaN, Length).ToArray();
+
+        Segmenter.Normalise(x, used);
+
+        Assert.Equal(Segmenter.Cut(x, Options())[0].Samples, used);
+    }
+
+    [Fact]
+    public void NormalisingMoreThanASegmentIsRefused() =>
+        Assert.Throws<ArgumentException>(() => Segmenter.Normalise(new float[Length + 1], new float[Length]));
 
     [Theory]
     [InlineData(1001)]

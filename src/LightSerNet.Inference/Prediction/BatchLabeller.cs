@@ -88,9 +88,14 @@ internal sealed class BatchLabeller
                 Add(samples, index, w, states, session);
                 continue;
             }
-            var span = spans[w];
-            foreach (var cut in Segmenter.Cut(samples.AsSpan(span.Start, span.Length), _clipOptions))
-                Add(cut.Samples, index, w, states, session);
+            var window = samples.AsSpan(spans[w].Start, spans[w].Length);
+            foreach (var (start, end) in Segmenter.Plan(window.Length, _clipOptions))
+            {
+                // Into the worker's scratch clip: a 3 s clip is 192 KB, which would otherwise be a large-object
+                // allocation for every clip.
+                Segmenter.Normalise(window[start..end], _buffer.Clip);
+                Add(_buffer.Clip, index, w, states, session);
+            }
         }
         return state;
     }
