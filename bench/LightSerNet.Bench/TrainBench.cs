@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LightSerNet.Architectures;
 using LightSerNet.Training.Networks;
+using LightSerNet.Training.Runtime;
 using static TorchSharp.torch;
 
 namespace LightSerNet.Bench;
@@ -18,6 +19,8 @@ internal static class TrainBench
     {
         int threads = Math.Min(2, Environment.ProcessorCount);
         set_num_threads(threads);
+        // As Invoke-SerTraining trains: freed tensors stay in the heap (TensorHeap).
+        TensorHeap.KeepFreedBlocks();
         manual_seed(42);
         // The network exactly as Invoke-SerTraining builds it (initialisation, layout).
         using var network = TrainingNetwork.Create(ArchitectureCatalog.Get("light-sernet"), 7);

@@ -6,6 +6,7 @@ using LightSerNet.Evaluation;
 using LightSerNet.Training.Checkpoints;
 using LightSerNet.Training.Data;
 using LightSerNet.Training.Results;
+using LightSerNet.Training.Runtime;
 using static TorchSharp.torch;
 
 namespace LightSerNet.Training.Loop;
@@ -65,6 +66,21 @@ public static class Trainer
         Directory.CreateDirectory(checkpoints);
 
         string runKey = RunKey(options, set);
+        TensorHeap.KeepFreedBlocks();
+        try
+        {
+            return Train(set, options, labelSet, folds, architecture, root, checkpoints, runKey, progress, cancel);
+        }
+        finally
+        {
+            TensorHeap.ReleaseFreedBlocks();
+        }
+    }
+
+    private static TrainingRun Train(TrainingSet set, TrainingOptions options, string labelSet, IReadOnlyList<Fold> folds,
+        ArchitectureDefinition architecture, string root, string checkpoints, string runKey, IProgress<TrainingProgress>? progress,
+        CancellationToken cancel)
+    {
         var selected = folds.Where(f => options.OnlyFolds is null || options.OnlyFolds.Contains(f.Index)).ToList();
         var trainer = new FoldTrainer(set, options, architecture, labelSet, runKey);
 
