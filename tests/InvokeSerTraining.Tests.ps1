@@ -38,6 +38,7 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
                 $entry.PSObject.Properties.Name | Should -Contain $key
             }
             $entry.protocol | Should -Be 'ReferenceFolds'
+            $entry.config.Protocol | Should -Be 'ReferenceFolds' -Because 'the options print their enums by name'
             $entry.epochs | Should -Be 2
             @($entry.folds).Count | Should -Be 2
             (@($entry.confusion_matrix | ForEach-Object { $_ }) | Measure-Object -Sum).Sum | Should -Be $features.Count

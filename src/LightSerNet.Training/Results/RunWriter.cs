@@ -18,6 +18,9 @@ public static class RunWriter
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    // Options as a reader wants them: "Cosine", not 2. (The run key hashes its own serialisation, not this one.)
+    private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     /// <summary>Writes every output of <paramref name="run"/> into its folder, atomically file by file.</summary>
     public static void Write(TrainingRun run, ArchitectureDefinition architecture)
     {
@@ -81,7 +84,7 @@ public static class RunWriter
             }).ToArray()),
             ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
             ["confusion_matrix"] = JsonSerializer.SerializeToNode(metrics.ConfusionMatrix),
-            ["config"] = JsonSerializer.SerializeToNode(options),
+            ["config"] = JsonSerializer.SerializeToNode(options, Readable),
             ["data_hash"] = run.DataHash,
             ["versions"] = Versions(),
             ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
