@@ -38,7 +38,8 @@ internal static class Percentile
     {
         // Every block holds its largest magnitude, so at least 'count' magnitudes reach the count-th largest block
         // maximum: the count largest magnitudes all lie at or above it, in blocks whose maximum does. One pass over
-        // block maxima then leaves a few thousand candidates instead of every sample (0.26 ms -> ~0.03 ms for 3 s).
+        // block maxima then leaves a few thousand candidates instead of every sample. With the vectorised scaling in
+        // Segmenter, cutting a 3 s clip went from 0.26 to 0.05 ms (bench -- latency).
         int blocks = x.Length / Block;
         if (blocks < 4 * count)
             return OfLargest(x, count);

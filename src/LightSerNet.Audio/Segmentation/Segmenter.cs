@@ -97,7 +97,7 @@ public static class Segmenter
     }
 
     // destination[i] = (float)clamp(source[i] * scale, -1, 1) in float64 as the reference computes it, four at a
-    // time: the same IEEE operations lane by lane, so bit for bit the scalar result (0.15 ms -> 0.02 ms for 3 s).
+    // time: the same IEEE operations lane by lane, so bit for bit the scalar result (tested against it exactly).
     private static void Scale(ReadOnlySpan<float> source, double scale, Span<float> destination)
     {
         int i = 0;
