@@ -44,14 +44,19 @@ internal static class TrainBench
         PeerResult? peer = null;
         for (int round = 0; round < Rounds; round++)
         {
-            // Warm again after each peer run: its 2 GB process leaves caches and thread pools cold.
-            for (int i = 0; i < Warmup; i++)
-                Step();
-            for (int i = 0; i < StepsPerRound; i++)
+            // As FoldTrainer trains: one fence section, paused before every step (FinaliserFence); closed before the
+            // other threads run, since a thread waiting for others must not hold one.
+            using (FinaliserFence.Enter())
             {
-                var watch = Stopwatch.StartNew();
-                Step();
-                ours.Add(watch.Elapsed.TotalMilliseconds);
+                // Warm again after each peer run: its 2 GB process leaves caches and thread pools cold.
+                for (int i = 0; i < Warmup; i++)
+                    Step();
+                for (int i = 0; i < StepsPerRound; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    Step();
+                    ours.Add(watch.Elapsed.TotalMilliseconds);
+                }
             }
             if (threads > 1)
                 sideBySide.Add(SideBySide([(network, optimizer), (twin, twinOptimizer)], features, labels));
@@ -87,6 +92,7 @@ internal static class TrainBench
 
     private static void TrainStep(nn.Module<Tensor, Tensor> network, optim.Optimizer optimizer, Tensor features, Tensor labels)
     {
+        FinaliserFence.Pause();
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
         var loss = nn.functional.cross_entropy(network.call(features), labels);
@@ -102,9 +108,13 @@ internal static class TrainBench
         var threads = folds.Select(fold => new Thread(() =>
         {
             set_num_threads(1);
-            for (int i = 0; i < Warmup; i++)
-                TrainStep(fold.Network, fold.Optimizer, features, labels);
+            using (FinaliserFence.Enter())
+            {
+                for (int i = 0; i < Warmup; i++)
+                    TrainStep(fold.Network, fold.Optimizer, features, labels);
+            }
             start.SignalAndWait();
+            using var fence = FinaliserFence.Enter();
             for (int i = 0; i < StepsPerRound; i++)
                 TrainStep(fold.Network, fold.Optimizer, features, labels);
         })).ToList();

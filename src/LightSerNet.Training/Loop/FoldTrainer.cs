@@ -6,6 +6,7 @@ using LightSerNet.Training.Augmentation;
 using LightSerNet.Training.Checkpoints;
 using LightSerNet.Training.Data;
 using LightSerNet.Training.Networks;
+using LightSerNet.Training.Runtime;
 using Fold = LightSerNet.Evaluation.Fold;
 using static TorchSharp.torch;
 
@@ -31,6 +32,9 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
     {
         // The fold's own generator, seeded where the global one used to be: the same numbers as before, and folds
         // on other threads cannot disturb it.
+        // Every libtorch call of the fold runs inside one fence section, paused between steps so that finalisers
+        // still run now and then: TorchSharp's temporary Scalars must not be finalised while libtorch reads them.
+        using var fence = FinaliserFence.Enter();
         using var generator = new Generator(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1);
         using var network = TrainingNetwork.Create(architecture, set.LabelNames.Count, generator: generator);
         using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);
@@ -95,6 +99,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
         {
             // Stop between batches: the checkpoint of the last completed epoch stays the resume point.
             cancel.ThrowIfCancellationRequested();
+            FinaliserFence.Pause();
             var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
             using var scope = NewDisposeScope();
             var features = _augmenter is null ? set.Batch(indices) : _augmenter.Batch(indices, fold, epoch);
