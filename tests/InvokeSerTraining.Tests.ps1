@@ -157,6 +157,15 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         Join-Path $TestDrive 'no such fold' | Should -Not -Exist
     }
 
+    It 'standardises features per speaker with -Normalization Speaker, says so, and will not export such a model' {
+        $normalised = Join-Path $TestDrive 'speaker-normalised'
+        $trained = $features | Invoke-SerTraining -Protocol LeaveOneSpeakerOut -Fold 0 -Epochs 1 -Normalization Speaker -OutputPath $normalised -Seed 7
+        (Get-Content (Join-Path $normalised 'run.json') -Raw | ConvertFrom-Json).runs[0].normalization | Should -BeLike '*per speaker*transductive*'
+        Join-Path $normalised 'report.txt' | Should -FileContentMatch 'Features: standardised per speaker'
+        { $trained | Export-SerModel -Path (Join-Path $TestDrive 'normalised.onnx') -ErrorAction Stop } | Should -Throw -ErrorId 'CheckpointNotExportable*'
+        Join-Path $TestDrive 'normalised.onnx' | Should -Not -Exist
+    }
+
     It 'refuses to overwrite a run without -Resume or -Force, and resumes a finished run to the same numbers' {
         { $features | Invoke-SerTraining -Protocol ReferenceFolds -Epochs 2 -OutputPath $run -Seed 7 -ErrorAction Stop } |
             Should -Throw -ErrorId 'TrainingFailed*'

@@ -9,6 +9,18 @@ public enum LossKind
     Focal,
 }
 
+/// <summary>How features are standardised before training.</summary>
+public enum FeatureNormalization
+{
+    /// <summary>As computed: the paper's input.</summary>
+    None,
+    /// <summary>
+    /// Each speaker's features standardised per coefficient by that speaker's own mean and standard deviation over
+    /// all their clips; the test speaker's statistics come from its unlabelled test clips (transductive).
+    /// </summary>
+    Speaker,
+}
+
 /// <summary>Which epoch's model a fold reports.</summary>
 public enum SelectionKind
 {

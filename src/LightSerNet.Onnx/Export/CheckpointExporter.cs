@@ -22,6 +22,12 @@ public static class CheckpointExporter
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
         var architecture = checkpoint.Architecture;
+        if (TrainedOn(checkpoint, "normalization") is { } normalization && normalization != "None")
+        {
+            throw new NotSupportedException(
+                $"'{checkpoint.Path}' was trained on features standardised per {normalization.ToLowerInvariant()} (Invoke-SerTraining -Normalization {normalization}); " +
+                "Get-SpeechEmotion cannot compute those statistics yet, so the model would be fed features it never saw. Train without -Normalization to export.");
+        }
         if (!checkpoint.SpecMatches)
         {
             warnings.Add($"'{checkpoint.Path}' was trained from a different version of the {architecture.Name} spec " +
@@ -56,6 +62,21 @@ public static class CheckpointExporter
                 nameof(options));
         }
         return calibration;
+    }
+
+    // A setting from the checkpoint's training summary, or null.
+    private static string? TrainedOn(Checkpoint checkpoint, string key)
+    {
+        try
+        {
+            return checkpoint.Header.Metadata.TryGetValue(ModelMetadataKeys.Training, out var json)
+                && JsonNode.Parse(json) is JsonObject summary && summary[key] is JsonValue value
+                && value.TryGetValue(out string? text) ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // The checkpoint's own summary (protocol, fold, selection, epoch, ...) plus the run's figures when known.

@@ -25,7 +25,7 @@ namespace LightSerNet.PowerShell.Commands;
 /// most -CalibrationCount clips (evenly spaced) are used. The three first-layer convolutions read the one-channel
 /// MFCC map and stay float32, where int8 kernels are slower. Writing is atomic (a temporary file renamed into place);
 /// an existing file is replaced only with -Force (error id ModelExists otherwise). Other error ids: CheckpointMissing,
-/// CheckpointInvalid, PathNotFound, CalibrationDataRequired, CalibrationDataMismatch, ExportFailed. Works in the
+/// CheckpointInvalid, PathNotFound, CalibrationDataRequired, CalibrationDataMismatch, CheckpointNotExportable (trained with -Normalization Speaker), ExportFailed. Works in the
 /// inference-only module too: it never loads TorchSharp.
 /// </remarks>
 /// <example>
@@ -131,6 +131,10 @@ public sealed class ExportSerModelCommand : PSCmdlet
             foreach (var warning in exported.Warnings)
                 WriteWarning(warning);
             WriteObject(OnnxModelFile.Write(exported.Model, output, overwrite: Force));
+        }
+        catch (NotSupportedException e)
+        {
+            WriteError(new ErrorRecord(e, SerErrors.CheckpointNotExportable, ErrorCategory.InvalidData, checkpointPath));
         }
         catch (IOException e) when (File.Exists(output) && !Force)
         {

@@ -28,6 +28,7 @@ internal static class SerErrors
     public const string CalibrationDataRequired = "CalibrationDataRequired";
     public const string CalibrationDataMismatch = "CalibrationDataMismatch";
     public const string ExportFailed = "ExportFailed";
+    public const string CheckpointNotExportable = "CheckpointNotExportable";
     public const string InvalidWindow = "InvalidWindow";
 
     /// <summary>An error for a model file that cannot be used: ModelNotFound, ModelCorrupt, ModelMetadataMissing, ...</summary>

@@ -45,6 +45,7 @@ internal static class TrainingHost
             OnlyFolds = request.Folds,
             ParallelFolds = request.ParallelFolds,
             Augmentation = augmentation,
+            Normalization = request.Normalization,
         };
         var reporter = new SyncProgress<TrainingProgress>(p =>
         {

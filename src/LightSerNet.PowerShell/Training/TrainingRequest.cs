@@ -28,6 +28,7 @@ internal sealed record TrainingRequest
     public int Seed { get; init; }
     public int ParallelFolds { get; init; }
     public AugmentationKind[]? Augment { get; init; }
+    public FeatureNormalization Normalization { get; init; }
     public bool Resume { get; init; }
     public bool Force { get; init; }
 }

@@ -181,6 +181,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
                         protocol = options.Protocol.ToString(), fold = fold.Name, selection = key, epoch, score,
                         loss = options.Loss.ToString(), epochs = options.Epochs, seed = options.Seed,
                         augmentation = options.Augmentation?.Describe(),
+                        normalization = options.Normalization == FeatureNormalization.None ? null : options.Normalization.ToString(),
                     }, OmitNulls),
                 });
             ModelWeightsFile.Save(WeightsPath(folder, kind), header, StateDictExport.ToWeights(network));

@@ -44,6 +44,8 @@ public static class Trainer
         }
         // Recorded as used: a fold's numbers depend on its thread count.
         options = options with { Threads = options.ThreadsPerFold };
+        if (options.Normalization == FeatureNormalization.Speaker)
+            set = set.StandardisedBySpeaker();
 
         // Planned before anything is written, so a wrong -Fold leaves no empty run behind.
         var folds = FoldPlanner.Plan(options.Protocol, set.Labels.Select(l => set.LabelNames[l]).ToList(),

@@ -43,6 +43,13 @@ public sealed record TrainingOptions
     /// <summary>Re-estimate batch-norm statistics over the training fold before every evaluation ("precise BN").</summary>
     public bool PreciseBatchNorm { get; init; } = true;
 
+    /// <summary>
+    /// Standardisation of the features before training. Left out of the JSON when None, so run keys of earlier
+    /// runs are what they were and those runs still resume.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public FeatureNormalization Normalization { get; init; }
+
     /// <summary>Seed of folds, shuffling, initialisation and dropout.</summary>
     public int Seed { get; init; } = 42;
 

@@ -61,6 +61,7 @@ public static class RunWriter
             ["schedule"] = options.Schedule.ToString(),
             ["batch_norm_statistics"] = options.PreciseBatchNorm ? "precise (re-estimated over the training fold before every evaluation)" : "running (momentum)",
             ["augmentation"] = options.Augmentation?.Describe() ?? "none",
+            ["normalization"] = NormalizationNote(options),
             ["validation"] = ValidationNote(options),
             ["ua"] = TrainingResults.Percent(metrics.UnweightedAccuracy),
             ["wa"] = TrainingResults.Percent(metrics.WeightedAccuracy),
@@ -100,6 +101,8 @@ public static class RunWriter
             text.AppendLine($"Augmentation: {augmentation.Describe()}.");
         if (run.Options.NeedsValidation)
             text.AppendLine($"Validation: {ValidationNote(run.Options)}.");
+        if (run.Options.Normalization != FeatureNormalization.None)
+            text.AppendLine($"Features: {NormalizationNote(run.Options)}.");
         foreach (var pooled in run.Pooled)
         {
             text.AppendLine();
@@ -116,6 +119,12 @@ public static class RunWriter
         : options.Protocol == FoldProtocol.KFold
             ? "a stratified tenth of every fold's training items held out for InnerValidation; every selection of this run trains without them"
             : "one training speaker of every fold held out for InnerValidation (the next speaker id after the test speaker); every selection of this run trains without it";
+
+    private static string NormalizationNote(TrainingOptions options) => options.Normalization switch
+    {
+        FeatureNormalization.Speaker => "standardised per speaker and coefficient by that speaker's own statistics; the test speaker's come from its unlabelled test clips (transductive)",
+        _ => "none",
+    };
 
     private static JsonObject Versions() => new()
     {
