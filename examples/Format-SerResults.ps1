@@ -36,6 +36,11 @@ $rows = foreach ($file in Get-Item -Path $Path | Sort-Object Name) {
             Selection = $run.selection + $(if ($run.optimistic) { ' (optimistic)' })
             Epochs = $run.epochs
             Schedule = $run.schedule
+            # What the training saw beyond the paper's input: augmentation, speaker-standardised features.
+            Training = @(
+                if ($run.augmentation -and $run.augmentation -ne 'none') { 'augmented' }
+                if ($run.normalization -and $run.normalization -ne 'none') { 'speaker-normalised (transductive)' }
+            ) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'plain' } }
             UA = $run.ua
             WA = $run.wa
             F1 = $run.f1
@@ -46,10 +51,10 @@ $rows = foreach ($file in Get-Item -Path $Path | Sort-Object Name) {
 }
 
 if (-not $Markdown) { return $rows }
-'| run | protocol | loss | selection | epochs | schedule | UA | WA | F1 | folds | paper UA / WA / F1 |'
-'|---|---|---|---|---|---|---|---|---|---|---|'
+'| run | protocol | loss | selection | epochs | schedule | training | UA | WA | F1 | folds | paper UA / WA / F1 |'
+'|---|---|---|---|---|---|---|---|---|---|---|---|'
 foreach ($row in $rows) {
-    $cells = $row.File, $row.Protocol, $row.Loss, $row.Selection, $row.Epochs, $row.Schedule,
+    $cells = $row.File, $row.Protocol, $row.Loss, $row.Selection, $row.Epochs, $row.Schedule, $row.Training,
         ('{0:F2}' -f $row.UA), ('{0:F2}' -f $row.WA), ('{0:F2}' -f $row.F1), $row.Folds, $(if ($row.Paper) { $row.Paper } else { '-' })
     '| ' + ($cells -join ' | ') + ' |'
 }

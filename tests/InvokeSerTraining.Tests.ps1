@@ -106,7 +106,7 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $table[0] | Should -BeLike '| run | protocol | loss | selection |*'
         $table.Count | Should -Be 4
         $table[2] | Should -BeLike '| tiny run | ReferenceFolds | CrossEntropy | BestOnTest (optimistic) | 2 | Paper |*| 2/2 | 94.15 / 94.21 / 94.16 |'
-        $table[3] | Should -BeLike '*| Last |*| 2/2 | - |'
+        $table[3] | Should -BeLike '*| Last |*| plain |*| 2/2 | - |'
     }
 
     It 'exports every fold at three precisions and labels its test clips through examples/Compare-SerPrecision.ps1' {
@@ -162,6 +162,8 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $trained = $features | Invoke-SerTraining -Protocol LeaveOneSpeakerOut -Fold 0 -Epochs 1 -Normalization Speaker -OutputPath $normalised -Seed 7
         (Get-Content (Join-Path $normalised 'run.json') -Raw | ConvertFrom-Json).runs[0].normalization | Should -BeLike '*per speaker*transductive*'
         Join-Path $normalised 'report.txt' | Should -FileContentMatch 'Features: standardised per speaker'
+        (& (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $normalised 'run.json')).Training |
+            Should -Be @('speaker-normalised (transductive)', 'speaker-normalised (transductive)')
         { $trained | Export-SerModel -Path (Join-Path $TestDrive 'normalised.onnx') -ErrorAction Stop } | Should -Throw -ErrorId 'CheckpointNotExportable*'
         Join-Path $TestDrive 'normalised.onnx' | Should -Not -Exist
     }
