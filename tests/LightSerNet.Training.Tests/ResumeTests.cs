@@ -69,6 +69,32 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public void AFoldFinishedWithoutAStateFileGetsOneOnResume()
+    {
+        var set = ToySet();
+        var options = ToyOptions with { OnlyFolds = [0] };
+        string folder = TempFolder();
+        try
+        {
+            var reference = Trainer.Run(set, options, "Toy", folder, resume: false, force: false, null, CancellationToken.None);
+            // As versions before state.json left a finished fold: its checkpoint only.
+            string state = Path.Combine(folder, "checkpoints", "fold-00", "state.json");
+            string written = File.ReadAllText(state);
+            File.Delete(state);
+
+            var resumed = Trainer.Run(set, options, "Toy", folder, resume: true, force: false, null, CancellationToken.None);
+
+            AssertSameRun(reference, resumed);
+            Assert.Equal(written, File.ReadAllText(state));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnUnfinishedStateWithoutItsCheckpointIsRefused()
     {
         var set = ToySet();

@@ -89,8 +89,13 @@ public static class Trainer
         var states = new Dictionary<int, FoldState>();
         foreach (var fold in folds)
         {
-            if (FoldCheckpoint.ReadState(FoldFolder(checkpoints, fold)) is { } existing && existing.RunKey == runKey)
-                states[fold.Index] = existing;
+            string folder = FoldFolder(checkpoints, fold);
+            if (FoldCheckpoint.ReadState(folder) is not { } existing || existing.RunKey != runKey)
+                continue;
+            states[fold.Index] = existing;
+            // A fold finished by a version that wrote no state.json gets one now, so it can be carried too.
+            if (existing.Complete && !File.Exists(FoldCheckpoint.FinishedStatePath(folder)))
+                FoldCheckpoint.SaveFinished(folder, existing);
         }
         var pending = selected.Where(f => !(states.TryGetValue(f.Index, out var done) && done.Complete)).ToList();
         int finished = 0;
