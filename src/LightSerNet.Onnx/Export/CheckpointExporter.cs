@@ -22,7 +22,8 @@ public static class CheckpointExporter
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
         var architecture = checkpoint.Architecture;
-        if (TrainedOn(checkpoint, "normalization") is { } normalization && normalization != "None")
+        if (CheckpointSummary(checkpoint)["normalization"] is JsonValue setting && setting.TryGetValue(out string? normalization)
+            && normalization != "None")
         {
             throw new NotSupportedException(
                 $"'{checkpoint.Path}' was trained on features standardised per {normalization.ToLowerInvariant()} (Invoke-SerTraining -Normalization {normalization}); " +
@@ -64,35 +65,25 @@ public static class CheckpointExporter
         return calibration;
     }
 
-    // A setting from the checkpoint's training summary, or null.
-    private static string? TrainedOn(Checkpoint checkpoint, string key)
+    // The training summary training wrote into the checkpoint (protocol, fold, selection, epoch, ...), or an empty one.
+    private static JsonObject CheckpointSummary(Checkpoint checkpoint)
     {
         try
         {
             return checkpoint.Header.Metadata.TryGetValue(ModelMetadataKeys.Training, out var json)
-                && JsonNode.Parse(json) is JsonObject summary && summary[key] is JsonValue value
-                && value.TryGetValue(out string? text) ? text : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    // The checkpoint's own summary (protocol, fold, selection, epoch, ...) plus the run's figures when known.
-    private static string TrainingSummary(Checkpoint checkpoint, IReadOnlyDictionary<string, object?>? extra)
-    {
-        JsonObject summary;
-        try
-        {
-            summary = checkpoint.Header.Metadata.TryGetValue(ModelMetadataKeys.Training, out var json)
                 ? JsonNode.Parse(json) as JsonObject ?? []
                 : [];
         }
         catch (JsonException)
         {
-            summary = [];
+            return [];
         }
+    }
+
+    // The checkpoint's own summary plus the run's figures when known.
+    private static string TrainingSummary(Checkpoint checkpoint, IReadOnlyDictionary<string, object?>? extra)
+    {
+        var summary = CheckpointSummary(checkpoint);
         summary["label_set"] = checkpoint.Header.LabelSet;
         summary["checkpoint"] = Path.GetFileName(checkpoint.Path);
         if (!checkpoint.SpecMatches)

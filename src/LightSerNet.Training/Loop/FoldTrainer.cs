@@ -30,11 +30,11 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
 
     public FoldState Run(Fold fold, int position, int foldCount, string folder, IProgress<TrainingProgress> progress, CancellationToken cancel)
     {
-        // The fold's own generator, seeded where the global one used to be: the same numbers as before, and folds
-        // on other threads cannot disturb it.
         // Every libtorch call of the fold runs inside one fence section, paused between steps so that finalisers
         // still run now and then: TorchSharp's temporary Scalars must not be finalised while libtorch reads them.
         using var fence = FinaliserFence.Enter();
+        // The fold's own generator, seeded where the global one used to be: the same numbers as before, and folds
+        // on other threads cannot disturb it.
         using var generator = new Generator(SeededOrder.Mix(options.Seed, fold.Index, -1) >> 1);
         using var network = TrainingNetwork.Create(architecture, set.LabelNames.Count, generator: generator);
         using var optimizer = optim.Adam(network.parameters(), options.LearningRate, eps: options.AdamEpsilon);

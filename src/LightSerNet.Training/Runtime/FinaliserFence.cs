@@ -24,12 +24,12 @@ namespace LightSerNet.Training.Runtime;
 /// </remarks>
 public static class FinaliserFence
 {
-    /// <summary>Pauses (or sections opened) between two drains of the finaliser queue.</summary>
+    /// <summary>Pauses, counted over all threads, between two drains of the finaliser queue.</summary>
     public const int PausesBetweenDrains = 32;
 
     private static readonly object Gate = new();
 
-    // Guarded by Gate: sections open on all threads, pauses and openings since the queue was last drained, and the
+    // Guarded by Gate: sections open on all threads, pauses since the queue was last drained, and the
     // signal that lets the holding finaliser return (null while the finaliser thread is free).
     private static int _open;
     private static int _sinceDrain;
