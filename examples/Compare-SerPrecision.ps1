@@ -16,7 +16,7 @@
 param(
     # A run folder of Invoke-SerTraining (run.json and checkpoints/).
     [Parameter(Mandatory, Position = 0)] [string] $Run,
-    [ValidateSet('Last', 'BestOnTest', 'InnerValidation')] [string] $Selection = 'Last',
+    [ValidateSet('Last', 'BestOnTest', 'InnerValidation', 'Average')] [string] $Selection = 'Last',
     [string] $Dataset = 'EmoDb',
     [string] $CorpusPath = $(if ($env:LIGHTSERNET_EMODB) { $env:LIGHTSERNET_EMODB } else { Join-Path $PSScriptRoot '../../shared/data/emodb' }),
     # Where the exported models go (default: a temporary folder, removed afterwards).

@@ -106,4 +106,14 @@ Describe 'Export-SerModel after a tiny EMO-DB training run' -Skip:(-not $hasEmoD
         $rows.Count | Should -Be 6
         $rows.Emotion | ForEach-Object { $_ | Should -BeIn $result.Labels }
     }
+
+    It 'exports the averaged weights of a final model trained with -Selection Average' {
+        $averaged = $emoFeatures | Invoke-SerTraining -Protocol None -Selection Average -Epochs 4 -OutputPath (Join-Path $TestDrive 'averaged') -Seed 3
+        $averaged.BestCheckpoint | Should -BeLike '*Average.weights'
+        $file = $averaged | Export-SerModel -Path (Join-Path $TestDrive 'averaged.onnx')
+        $summary = [LightSerNet.Inference.SerModel]::Load($file.FullName).Training | ConvertFrom-Json
+        $summary.selection | Should -Be 'Average'
+        $summary.averaged_from_epoch | Should -Be 3
+        (Get-SpeechEmotion -LiteralPath $emoFeatures[0].Source -Model $file.FullName).Emotion | Should -BeIn $averaged.Labels
+    }
 }

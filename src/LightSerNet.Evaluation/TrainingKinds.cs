@@ -30,4 +30,9 @@ public enum SelectionKind
     Last,
     /// <summary>The epoch with the best accuracy on a speaker held out of the training speakers: honest.</summary>
     InnerValidation,
+    /// <summary>
+    /// The mean of the weights at the end of each epoch of the last quarter of the schedule (stochastic weight
+    /// averaging), with batch-norm statistics measured afresh over the training fold: honest.
+    /// </summary>
+    Average,
 }

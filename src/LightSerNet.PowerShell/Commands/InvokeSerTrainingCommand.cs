@@ -22,7 +22,8 @@ namespace LightSerNet.PowerShell.Commands;
 /// kernels, dropout 0.3, Keras's batch-norm momentum and glorot initialisation. Before every evaluation the batch-norm
 /// statistics are re-estimated over the training fold ("precise BN"). Each fold reports the selections asked for:
 /// BestOnTest (the original's: the epoch with the best test accuracy; optimistic, and labelled so in every report),
-/// Last, and InnerValidation (the epoch with the best accuracy on a training speaker held out). -OutputPath receives a
+/// Last, InnerValidation (the epoch with the best accuracy on a training speaker held out), and Average (the mean of
+/// the weights over the last quarter of the epochs, with batch-norm statistics measured afresh). -OutputPath receives a
 /// checkpoint after every epoch, run.json, report.txt, confusion matrices (CSV and PNG, raw and row-normalised) and
 /// training curves. Ctrl+C stops after the current batch; -Resume continues from the last completed epoch and ends
 /// with the same numbers as an uninterrupted run. -Augment (off by default) adds seeded speed perturbation, noise
@@ -140,7 +141,11 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     [Parameter]
     public ScheduleKind Schedule { get; set; } = ScheduleKind.Paper;
 
-    /// <summary>Selections to report: BestOnTest (optimistic), Last, InnerValidation. Default: BestOnTest and Last (Last alone for -Protocol None).</summary>
+    /// <summary>
+    /// Selections to report: BestOnTest (optimistic), Last, InnerValidation, Average (the mean of the weights of the
+    /// last quarter of the epochs). Default: BestOnTest and Last (Last alone for -Protocol None, which also takes
+    /// Average; the first one named is the final model).
+    /// </summary>
     [Parameter]
     public SelectionKind[]? Selection { get; set; }
 

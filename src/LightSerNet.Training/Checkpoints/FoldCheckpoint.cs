@@ -1,13 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using LightSerNet.Onnx.Export;
+using LightSerNet.Training.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LightSerNet.Training.Checkpoints;
 
 /// <summary>
-/// One file per fold holding everything a resume needs: the fold state (JSON), the network and the optimizer.
+/// One file per fold holding everything a resume needs: the fold state (JSON), the network, the optimizer and, when
+/// the run reports the Average selection, the weight average so far.
 /// Written atomically after every epoch, so an interrupted run loses at most the epoch in progress. A finished
 /// fold also leaves its state alone as state.json: a few kilobytes that carry the fold's whole outcome to another
 /// machine, where a resumed run skips it without the 5 MB checkpoint.
@@ -22,7 +24,7 @@ internal static class FoldCheckpoint
     /// <summary>A finished fold's state without the network, in its folder.</summary>
     public static string FinishedStatePath(string folder) => Path.Combine(folder, "state.json");
 
-    public static void Save(string path, FoldState state, nn.Module network, TorchSharp.Modules.Adam optimizer)
+    public static void Save(string path, FoldState state, nn.Module network, TorchSharp.Modules.Adam optimizer, WeightAverage? average)
     {
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(state);
         AtomicFile.Write(path, stream =>
@@ -33,6 +35,7 @@ internal static class FoldCheckpoint
             writer.Write(json);
             network.save(writer);
             optimizer.save_state_dict(writer);
+            average?.Save(writer);
         });
     }
 
@@ -60,13 +63,24 @@ internal static class FoldCheckpoint
         return state.Complete ? state : throw new InvalidDataException($"'{finished}' holds a fold that is not finished; only finished folds are carried without their checkpoint.");
     }
 
-    public static FoldState Load(string path, nn.Module network, TorchSharp.Modules.Adam optimizer)
+    /// <summary>
+    /// Restores the network and optimizer of the checkpoint at <paramref name="path"/>, and its weight average when
+    /// <paramref name="withAverage"/> (the run reports Average, so the checkpoint holds one); null otherwise.
+    /// </summary>
+    public static (FoldState State, WeightAverage? Average) Load(string path, nn.Module network, TorchSharp.Modules.Adam optimizer, bool withAverage)
     {
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         var state = ReadHeader(reader, path);
         network.load(reader);
         optimizer.load_state_dict(reader);
-        return state;
+        try
+        {
+            return (state, withAverage ? WeightAverage.Load(reader, network) : null);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"'{path}' holds no weight average, though its run reports the Average selection.");
+        }
     }
 
     private static FoldState ReadHeader(BinaryReader reader, string path)

@@ -42,12 +42,15 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
 
         string checkpoint = FoldCheckpoint.CheckpointPath(folder);
         var state = new FoldState { Fold = fold.Index, RunKey = runKey };
+        bool averaging = options.Selections.Contains(SelectionKind.Average);
+        WeightAverage? average = null;
         if (File.Exists(checkpoint))
         {
-            state = FoldCheckpoint.Load(checkpoint, network, optimizer);
-            if (state.RunKey != runKey)
+            if (FoldCheckpoint.ReadState(folder)?.RunKey != runKey)
                 throw new InvalidOperationException($"The checkpoint '{checkpoint}' belongs to a run with other options or data; use -Force to start over.");
+            (state, average) = FoldCheckpoint.Load(checkpoint, network, optimizer, averaging);
         }
+        using var averageOwner = average ??= averaging ? WeightAverage.For(network) : null;
 
         for (int epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
         {
@@ -57,6 +60,8 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
                 group.LearningRate = rate;
             generator.manual_seed((long)(SeededOrder.Mix(options.Seed, fold.Index, epoch) >> 1));
             var (loss, accuracy) = TrainEpoch(network, optimizer, kernels, SeededOrder.Shuffle(fold.Train, SeededOrder.Mix(options.Seed, fold.Index, epoch, 1)), fold.Index, epoch, cancel);
+            if (average is not null && epoch >= options.AverageFromEpoch)
+                average.Add(network);
 
             if (options.PreciseBatchNorm)
                 PreciseBatchNorm.Recompute(network, StatisticsBatches(fold));
@@ -74,12 +79,14 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
                 Select(state, SelectionKind.BestOnTest, epoch, t, test, network, folder, fold, saveWeights: true);
             if (validationAccuracy is double v && options.Selections.Contains(SelectionKind.InnerValidation))
                 Select(state, SelectionKind.InnerValidation, epoch, v, test, network, folder, fold, saveWeights: true);
+            if (average is not null && epoch == options.Epochs - 1)
+                SelectAverage(state, average, epoch, folder, fold, generator);
 
             state.History.Add(new EpochPoint(fold.Index, epoch, loss, accuracy, testAccuracy, testUa, validationAccuracy, rate));
             state.EpochsCompleted = epoch + 1;
             state.Complete = state.EpochsCompleted == options.Epochs;
             state.Seconds += watch.Elapsed.TotalSeconds;
-            FoldCheckpoint.Save(checkpoint, state, network, optimizer);
+            FoldCheckpoint.Save(checkpoint, state, network, optimizer, average);
             if (state.Complete)
                 FoldCheckpoint.SaveFinished(folder, state);
             progress.Report(new TrainingProgress(position, foldCount, fold.Name, epoch, options.Epochs, loss, accuracy, testAccuracy, watch.Elapsed.TotalSeconds));
@@ -119,6 +126,17 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
             seen += indices.Length;
         }
         return (lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1));
+    }
+
+    // The averaged weights go into a network of their own, whose batch-norm statistics are measured over the
+    // training fold whatever -RunningBatchNorm says: the running statistics belong to no averaged weights.
+    private void SelectAverage(FoldState state, WeightAverage average, int epoch, string folder, Fold fold, Generator generator)
+    {
+        using var averaged = TrainingNetwork.Create(architecture, set.LabelNames.Count, generator: generator);
+        average.CopyTo(averaged);
+        PreciseBatchNorm.Recompute(averaged, StatisticsBatches(fold));
+        averaged.eval();
+        Select(state, SelectionKind.Average, epoch, 0, Predict(averaged, fold.Test), averaged, folder, fold, saveWeights: true);
     }
 
     private int[] Predict(nn.Module<Tensor, Tensor> network, int[] indices)
@@ -166,7 +184,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
         nn.Module network, string folder, Fold fold, bool saveWeights)
     {
         string key = kind.ToString();
-        bool better = kind == SelectionKind.Last || !state.Selections.TryGetValue(key, out var best) || score > best.Score;
+        bool better = kind is SelectionKind.Last or SelectionKind.Average || !state.Selections.TryGetValue(key, out var best) || score > best.Score;
         if (!better)
             return;
         state.Selections[key] = new SelectionState { Epoch = epoch, Score = score, Predictions = predictions };
@@ -179,6 +197,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
                     [ModelMetadataKeys.Training] = System.Text.Json.JsonSerializer.Serialize(new
                     {
                         protocol = options.Protocol.ToString(), fold = fold.Name, selection = key, epoch, score,
+                        averaged_from_epoch = kind == SelectionKind.Average ? options.AverageFromEpoch : (int?)null,
                         loss = options.Loss.ToString(), epochs = options.Epochs, seed = options.Seed,
                         augmentation = options.Augmentation?.Describe(),
                         normalization = options.Normalization == FeatureNormalization.None ? null : options.Normalization.ToString(),

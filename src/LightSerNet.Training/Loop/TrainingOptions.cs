@@ -91,11 +91,18 @@ public sealed record TrainingOptions
         if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "The thread count must not be negative.");
         if (Gamma < 0) throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "Gamma must not be negative.");
         if (Selections.Count == 0) throw new ArgumentException("Ask for at least one selection.", nameof(Selections));
-        if (Protocol == FoldProtocol.None && Selections.Any(s => s != SelectionKind.Last))
-            throw new ArgumentException("-Protocol None has no test fold: only the Last selection applies.", nameof(Selections));
+        if (Protocol == FoldProtocol.None && Selections.Any(s => s is not (SelectionKind.Last or SelectionKind.Average)))
+            throw new ArgumentException("-Protocol None has no test fold: only the Last and Average selections apply.", nameof(Selections));
         Augmentation?.Validate();
         return this;
     }
+
+    /// <summary>
+    /// The first epoch (0-based) of the weight average the Average selection reports: the last quarter of the
+    /// schedule, at least the last epoch.
+    /// </summary>
+    [JsonIgnore]
+    public int AverageFromEpoch => Epochs - Math.Max(1, Epochs / 4);
 
     /// <summary>True when folds need a held-out training speaker.</summary>
     public bool NeedsValidation => Selections.Contains(SelectionKind.InnerValidation);

@@ -49,7 +49,7 @@ public static class RunWriter
     {
         var options = run.Options;
         var metrics = pooled.Metrics;
-        return new JsonObject
+        var entry = new JsonObject
         {
             ["dataset"] = run.LabelSet,
             ["architecture"] = architecture.Name,
@@ -90,7 +90,13 @@ public static class RunWriter
             ["versions"] = Versions(),
             ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
         };
+        if (pooled.Selection == SelectionKind.Average)
+            entry["averaged_epochs"] = AveragedEpochs(options);
+        return entry;
     }
+
+    // 1-based and inclusive, as the folds' "epoch".
+    private static string AveragedEpochs(TrainingOptions options) => $"{options.AverageFromEpoch + 1}-{options.Epochs}";
 
     private static string Report(TrainingRun run)
     {
@@ -106,7 +112,10 @@ public static class RunWriter
         foreach (var pooled in run.Pooled)
         {
             text.AppendLine();
-            text.AppendLine($"== Selection {pooled.Selection}{(pooled.Optimistic ? " (OPTIMISTIC: the epoch is chosen by test accuracy, as in the original)" : "")} ==");
+            string note = pooled.Optimistic ? " (OPTIMISTIC: the epoch is chosen by test accuracy, as in the original)"
+                : pooled.Selection == SelectionKind.Average ? $" (the mean of the weights of epochs {AveragedEpochs(run.Options)}, batch-norm statistics re-estimated)"
+                : "";
+            text.AppendLine($"== Selection {pooled.Selection}{note} ==");
             text.AppendLine(pooled.Metrics.ToReport());
         }
         return text.ToString();

@@ -15,12 +15,13 @@ public static class TrainingResults
                 Percent(o.Metrics.WeightedF1), o.Metrics.Count, o.Weights))
             .ToList();
         string? best = run.Options.Protocol == FoldProtocol.None
-            ? Directory.EnumerateFiles(Path.Combine(run.OutputPath, "checkpoints"), "Last.weights", SearchOption.AllDirectories).FirstOrDefault()
+            ? Directory.EnumerateFiles(Path.Combine(run.OutputPath, "checkpoints"), $"{run.Options.Selections[0]}.weights", SearchOption.AllDirectories).FirstOrDefault()
             : run.Outcomes.Where(o => o.Selection == primary?.Selection && o.Weights is not null)
                 .OrderByDescending(o => o.Metrics.WeightedAccuracy).Select(o => o.Weights).FirstOrDefault();
         return new SerTrainingResult(
             run.LabelSet, architecture.Name, run.Options.Protocol.ToString(), run.Options.Loss.ToString(), run.Options.Epochs,
-            primary?.Selection.ToString() ?? "", primary?.Optimistic ?? false,
+            // A run without test folds pools nothing; its model is still the first selection asked for.
+            (primary?.Selection ?? run.Options.Selections[0]).ToString(), primary?.Optimistic ?? false,
             primary is null ? double.NaN : Percent(primary.Metrics.UnweightedAccuracy),
             primary is null ? double.NaN : Percent(primary.Metrics.WeightedAccuracy),
             primary is null ? double.NaN : Percent(primary.Metrics.WeightedF1),
