@@ -10,7 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('LightSerNet.format.ps1xml')
     TypesToProcess       = @('LightSerNet.types.ps1xml')
-    CmdletsToExport      = @('Import-SerDataset', 'ConvertTo-Segment', 'Get-SerArchitecture', 'Invoke-SerTraining', 'Get-Mfcc', 'Export-SerModel', 'Get-SpeechEmotion')
+    CmdletsToExport      = @('Import-SerDataset', 'ConvertTo-Segment', 'Get-SerArchitecture', 'Invoke-SerTraining', 'Get-Mfcc', 'Export-SerModel', 'Get-SpeechEmotion', 'Measure-SerSpeaker')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

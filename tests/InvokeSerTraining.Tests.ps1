@@ -157,15 +157,33 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         Join-Path $TestDrive 'no such fold' | Should -Not -Exist
     }
 
-    It 'standardises features per speaker with -Normalization Speaker, says so, and will not export such a model' {
+    It 'standardises features per speaker with -Normalization Speaker, says so, and its model labels with the speaker''s statistics' {
         $normalised = Join-Path $TestDrive 'speaker-normalised'
         $trained = $features | Invoke-SerTraining -Protocol LeaveOneSpeakerOut -Fold 0 -Epochs 1 -Normalization Speaker -OutputPath $normalised -Seed 7
         (Get-Content (Join-Path $normalised 'run.json') -Raw | ConvertFrom-Json).runs[0].normalization | Should -BeLike '*per speaker*transductive*'
         Join-Path $normalised 'report.txt' | Should -FileContentMatch 'Features: standardised per speaker'
         (& (Join-Path $PSScriptRoot '../examples/Format-SerResults.ps1') -Path (Join-Path $normalised 'run.json')).Training |
             Should -Be @('speaker-normalised (transductive)', 'speaker-normalised (transductive)')
-        { $trained | Export-SerModel -Path (Join-Path $TestDrive 'normalised.onnx') -ErrorAction Stop } | Should -Throw -ErrorId 'CheckpointNotExportable*'
-        Join-Path $TestDrive 'normalised.onnx' | Should -Not -Exist
+        $model = ($trained | Export-SerModel -Path (Join-Path $TestDrive 'normalised.onnx')).FullName
+        $speaker = @($features | Where-Object Speaker -EQ '03' | ForEach-Object Source | Sort-Object -Unique)
+        { Get-SpeechEmotion -LiteralPath $speaker[0] -Model $model -ErrorAction Stop } | Should -Throw -ErrorId 'SpeakerStatisticsRequired*'
+        [LightSerNet.Inference.SerModel]::Load($model).NeedsSpeakerStatistics | Should -BeTrue
+
+        $statistics = @($speaker) + (Join-Path $TestDrive 'no such file.wav') | Measure-SerSpeaker -Model $model -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+        $statistics.Clips | Should -BeGreaterOrEqual $speaker.Count
+        $statistics.Coefficients | Should -Be 40
+        ($statistics | Out-String) | Should -Match 'Clips'
+        $rows = $speaker | Get-SpeechEmotion -Model $model -SpeakerStatistics $statistics
+        $rows.Count | Should -Be $speaker.Count
+        $rows.Emotion | ForEach-Object { $_ | Should -BeIn $trained.Labels }
+
+        $plain = ($result | Export-SerModel -Path (Join-Path $TestDrive 'plain.onnx')).FullName
+        { Get-SpeechEmotion -LiteralPath $speaker[0] -Model $plain -SpeakerStatistics $statistics -ErrorAction Stop } | Should -Throw -ErrorId 'SpeakerStatisticsMismatch*'
+        $nothing = Join-Path $TestDrive 'no such file.wav' | Measure-SerSpeaker -Model $model -ErrorVariable none -ErrorAction SilentlyContinue
+        $nothing | Should -BeNullOrEmpty
+        $none[-1].FullyQualifiedErrorId | Should -BeLike 'SpeakerStatisticsEmpty*' -Because 'after the missing file, the last error says no recording could be measured'
     }
 
     It 'refuses to overwrite a run without -Resume or -Force, and resumes a finished run to the same numbers' {

@@ -64,6 +64,12 @@ public sealed class SerModel
     /// <summary>Training summary as JSON (dataset, protocol, selection, figures), or null.</summary>
     public string? Training => Metadata.GetValueOrDefault(ModelMetadataKeys.Training);
 
+    /// <summary>
+    /// True when the network takes each speaker's features standardised by that speaker's own statistics (trained with
+    /// Invoke-SerTraining -Normalization Speaker): labelling then needs the speaker's statistics (Measure-SerSpeaker).
+    /// </summary>
+    public bool NeedsSpeakerStatistics => Metadata.GetValueOrDefault(ModelMetadataKeys.Normalization) == CheckpointExporter.SpeakerNormalization;
+
     /// <summary>Every metadata_props entry of the file.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
@@ -115,6 +121,12 @@ public sealed class SerModel
         {
             throw new SerModelException(full, SerModelProblem.MetadataInvalid,
                 $"The feature settings in '{full}' ({ModelMetadataKeys.FeatureConfig}) cannot be used: {e.Message}", e);
+        }
+
+        if (metadata.GetValueOrDefault(ModelMetadataKeys.Normalization) is { } normalization && normalization != CheckpointExporter.SpeakerNormalization)
+        {
+            throw new SerModelException(full, SerModelProblem.MetadataInvalid,
+                $"'{full}' takes features standardised per '{normalization}' ({ModelMetadataKeys.Normalization}), which this version cannot compute.");
         }
 
         var initializers = model.Graph.Initializer.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);

@@ -67,7 +67,7 @@ public sealed class SerPredictor : IDisposable
 
     /// <summary>A stream that takes inputs one by one and gives outcomes back in input order.</summary>
     public PredictionStream Open(PredictionOptions? options = null, CancellationToken cancel = default) =>
-        new(Model, _sessions, _buffers, _extractor, (options ?? new PredictionOptions()).Validate(), cancel);
+        new(Model, _sessions, _buffers, _extractor, (options ?? new PredictionOptions()).ValidateFor(Model), cancel);
 
     /// <summary>Labels <paramref name="inputs"/> (read lazily) and yields their outcomes in input order.</summary>
     public IEnumerable<PredictionOutcome> Predict(IEnumerable<PredictionInput> inputs, PredictionOptions? options = null, CancellationToken cancel = default)

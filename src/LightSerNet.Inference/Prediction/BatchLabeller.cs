@@ -1,6 +1,3 @@
-using LightSerNet.Audio;
-using LightSerNet.Audio.Resampling;
-using LightSerNet.Audio.Segmentation;
 using LightSerNet.Features;
 
 namespace LightSerNet.Inference.Prediction;
@@ -15,8 +12,8 @@ internal sealed class BatchLabeller
     private readonly SerModel _model;
     private readonly FeatureExtractor _extractor;
     private readonly PredictionOptions _options;
-    private readonly SegmentOptions _clipOptions;
-    private readonly int _window, _hop, _clipLength, _classes;
+    private readonly ClipCutter _cutter;
+    private readonly int _clipLength, _classes;
     private readonly int _maxClips;
     private ClipBuffer _buffer = null!;
     private int _count;
@@ -26,12 +23,7 @@ internal sealed class BatchLabeller
         _model = model;
         _extractor = extractor;
         _options = options;
-        int rate = model.SampleRate;
-        double window = options.Window ?? model.Duration;
-        _window = Math.Max(1, (int)Math.Round(window * rate));
-        _hop = Math.Max(1, (int)Math.Round((options.Hop ?? window / 2) * rate));
-        // Clips inside a window longer than the model's input overlap by half, as the default windows do.
-        _clipOptions = new SegmentOptions(model.Duration, SegmentMode.Sliding, model.Duration / 2, rate).Validate();
+        _cutter = new ClipCutter(model, options);
         _clipLength = model.Input.Frames * model.Input.Coefficients;
         _classes = model.Labels.Count;
         _maxClips = options.ClipsPerRun;
@@ -73,39 +65,11 @@ internal sealed class BatchLabeller
 
     private InputState Cut(PredictionInput input, int index, InputState?[] states, ModelSession session)
     {
-        var audio = Decode(input);
-        int rate = audio.SampleRate;
-        var samples = audio.Samples;
-        // A segment that is already one model clip (ConvertTo-Segment with the model's duration) goes in as it is.
-        bool asIs = input.IsSegment && samples.Length == _model.ClipSamples && _window == _model.ClipSamples;
-        IReadOnlyList<SampleSpan> spans = asIs ? [new SampleSpan(0, samples.Length)] : WindowPlan.Spans(samples.Length, _window, _hop);
-        var state = new InputState(spans, samples.Length, rate, _classes);
+        var cut = _cutter.Prepare(input);
+        var state = new InputState(cut.Windows, cut.Samples.Length, cut.Rate, _classes);
         states[index] = state;
-        for (int w = 0; w < spans.Count; w++)
-        {
-            if (asIs)
-            {
-                Add(samples, index, w, states, session);
-                continue;
-            }
-            var window = samples.AsSpan(spans[w].Start, spans[w].Length);
-            foreach (var (start, end) in Segmenter.Plan(window.Length, _clipOptions))
-            {
-                // Into the worker's scratch clip: a 3 s clip is 192 KB, which would otherwise be a large-object
-                // allocation for every clip.
-                Segmenter.Normalise(window[start..end], _buffer.Clip);
-                Add(_buffer.Clip, index, w, states, session);
-            }
-        }
+        _cutter.Cut(cut, _buffer.Clip, (clip, window) => Add(clip, index, window, states, session));
         return state;
-    }
-
-    private AudioClip Decode(PredictionInput input)
-    {
-        int rate = _model.SampleRate;
-        if (input.Audio is not { } audio)
-            return AudioLoader.Load(input.Path, rate);
-        return audio.SampleRate == rate ? audio : new AudioClip(new PolyphaseResampler(audio.SampleRate, rate).Process(audio.Samples), rate);
     }
 
     private void Add(float[] clip, int input, int window, InputState?[] states, ModelSession session)
@@ -115,7 +79,9 @@ internal sealed class BatchLabeller
         // Grown on demand up to ClipsPerRun clips: labelling one short file should not zero a megabyte first.
         if (_count == _buffer.Capacity)
             _buffer.Grow(Math.Min(_maxClips, Math.Max(4, 2 * _buffer.Capacity)));
-        _extractor.Compute(clip, _buffer.Features.AsSpan(_count * _clipLength, _clipLength), _buffer.Workspace);
+        var features = _buffer.Features.AsSpan(_count * _clipLength, _clipLength);
+        _extractor.Compute(clip, features, _buffer.Workspace);
+        _options.Speaker?.Apply(features);
         _buffer.Owners[_count++] = (input, window);
     }
 

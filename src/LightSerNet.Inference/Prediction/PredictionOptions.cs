@@ -1,3 +1,5 @@
+using LightSerNet.Features.Normalisation;
+
 namespace LightSerNet.Inference.Prediction;
 
 /// <summary>How files are windowed, reported and spread over cores.</summary>
@@ -14,6 +16,12 @@ public sealed record PredictionOptions
 
     /// <summary>Fill <see cref="SerPrediction.Top"/> with this many labels; 0: leave it null.</summary>
     public int Top { get; init; }
+
+    /// <summary>
+    /// The speaker's statistics every clip's features are standardised by, for a model trained with
+    /// -Normalization Speaker (<see cref="SerModel.NeedsSpeakerStatistics"/>); null for every other model.
+    /// </summary>
+    public SpeakerStatistics? Speaker { get; init; }
 
     /// <summary>Inputs handed to a worker at a time.</summary>
     public int InputsPerBatch { get; init; } = 8;
@@ -37,4 +45,27 @@ public sealed record PredictionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ClipsPerRun, 1);
         return this;
     }
+
+    /// <summary>Throws when the speaker statistics do not fit <paramref name="model"/>: missing, unneeded, or of another width.</summary>
+    public PredictionOptions ValidateFor(SerModel model)
+    {
+        Validate();
+        if (model.NeedsSpeakerStatistics && Speaker is null)
+        {
+            throw new SpeakerStatisticsException(missing: true,
+                $"'{model.Path}' was trained on features standardised per speaker (Invoke-SerTraining -Normalization Speaker), so it needs the speaker's statistics: measure them over the speaker's recordings with Measure-SerSpeaker and pass them with -SpeakerStatistics.");
+        }
+        if (!model.NeedsSpeakerStatistics && Speaker is not null)
+            throw new SpeakerStatisticsException(missing: false, $"'{model.Path}' takes features as computed; it was not trained with -Normalization Speaker, so speaker statistics do not apply to it.");
+        if (Speaker is { } speaker && speaker.Coefficients != model.Input.Coefficients)
+            throw new SpeakerStatisticsException(missing: false, $"The speaker statistics describe {speaker.Coefficients} coefficients; '{model.Path}' takes {model.Input.Coefficients}. Measure them with this model.");
+        return this;
+    }
+}
+
+/// <summary>Speaker statistics that a model needs and was not given, or was given and cannot use.</summary>
+public sealed class SpeakerStatisticsException(bool missing, string message) : ArgumentException(message)
+{
+    /// <summary>True when the model needs statistics and none were given; false when the ones given do not fit.</summary>
+    public bool Missing { get; } = missing;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LightSerNet.Features.Normalisation;
 using LightSerNet.Onnx.Proto;
 
 namespace LightSerNet.Onnx.Export;
@@ -22,13 +23,13 @@ public static class CheckpointExporter
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
         var architecture = checkpoint.Architecture;
-        if (CheckpointSummary(checkpoint)["normalization"] is JsonValue setting && setting.TryGetValue(out string? normalization)
-            && normalization != "None")
+        bool speakerNormalised = Normalization(checkpoint) switch
         {
-            throw new NotSupportedException(
-                $"'{checkpoint.Path}' was trained on features standardised per {normalization.ToLowerInvariant()} (Invoke-SerTraining -Normalization {normalization}); " +
-                "Get-SpeechEmotion cannot compute those statistics yet, so the model would be fed features it never saw. Train without -Normalization to export.");
-        }
+            null => false,
+            SpeakerNormalization => true,
+            string other => throw new NotSupportedException(
+                $"'{checkpoint.Path}' was trained on features standardised per {other.ToLowerInvariant()} (Invoke-SerTraining -Normalization {other}), which this version cannot label with."),
+        };
         if (!checkpoint.SpecMatches)
         {
             warnings.Add($"'{checkpoint.Path}' was trained from a different version of the {architecture.Name} spec " +
@@ -40,18 +41,31 @@ public static class CheckpointExporter
             [ModelMetadataKeys.FeatureConfig] = checkpoint.FeatureConfigJson,
             [ModelMetadataKeys.Training] = TrainingSummary(checkpoint, options.TrainingSummary),
         };
+        if (speakerNormalised)
+            metadata[ModelMetadataKeys.Normalization] = SpeakerNormalization;
         var model = OnnxGraphWriter.Build(new OnnxExportRequest(architecture, checkpoint.Weights, checkpoint.Labels, metadata));
         model = options.Precision switch
         {
             ModelPrecision.Float32 => model,
             ModelPrecision.Float16 => Float16Converter.Convert(model),
-            ModelPrecision.Int8 => Int8QdqQuantizer.Quantize(model, Calibration(options, architecture), options.CalibrationThreads),
+            ModelPrecision.Int8 => Int8QdqQuantizer.Quantize(model, Calibration(options, architecture, speakerNormalised), options.CalibrationThreads),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Precision, "Precision must be Float32, Float16 or Int8."),
         };
         return new ExportedModel(model, warnings);
     }
 
-    private static CalibrationData Calibration(CheckpointExportOptions options, Architectures.ArchitectureDefinition architecture)
+    /// <summary>The value of <see cref="ModelMetadataKeys.Normalization"/> for speaker-standardised input.</summary>
+    public const string SpeakerNormalization = "Speaker";
+
+    // The normalisation training recorded in the checkpoint's summary, or null for features as computed.
+    private static string? Normalization(Checkpoint checkpoint) =>
+        CheckpointSummary(checkpoint)["normalization"] is JsonValue setting && setting.TryGetValue(out string? normalization) && normalization != "None"
+            ? normalization
+            : null;
+
+    // A speaker-normalised network only ever sees standardised input, so its int8 ranges are calibrated on
+    // standardised features: the calibration clips by their own pooled statistics, as one speaker would be.
+    private static CalibrationData Calibration(CheckpointExportOptions options, Architectures.ArchitectureDefinition architecture, bool speakerNormalised)
     {
         var calibration = options.Calibration
             ?? throw new ArgumentException("Int8 export needs calibration features (training features of the model's input shape).", nameof(options));
@@ -62,7 +76,15 @@ public static class CheckpointExporter
                 $"The calibration features are {calibration.Frames} x {calibration.Coefficients}; {architecture.Name} takes {architecture.Input.Frames} x {architecture.Input.Coefficients}.",
                 nameof(options));
         }
-        return calibration;
+        if (!speakerNormalised)
+            return calibration;
+        int length = calibration.Frames * calibration.Coefficients;
+        var statistics = new SpeakerStatisticsBuilder(calibration.Coefficients);
+        for (int clip = 0; clip < calibration.Clips; clip++)
+            statistics.Add(calibration.Features.AsSpan(clip * length, length));
+        var standardised = new float[calibration.Features.Length];
+        statistics.Build().Apply(calibration.Features, standardised);
+        return calibration with { Features = standardised };
     }
 
     // The training summary training wrote into the checkpoint (protocol, fold, selection, epoch, ...), or an empty one.

@@ -33,6 +33,12 @@ public static class ModelMetadataKeys
     /// <summary>JSON describing how an Int8 model was quantised (scheme, calibration clips, activation ranges).</summary>
     public const string Quantization = "lightsernet.quantization";
 
+    /// <summary>
+    /// How the input features are standardised before the network, when they are: "Speaker" (each speaker's
+    /// features by that speaker's own statistics, which the labeller must be given). Absent: features as computed.
+    /// </summary>
+    public const string Normalization = "lightsernet.normalization";
+
     /// <summary>UTC creation time, ISO 8601.</summary>
     public const string CreatedUtc = "lightsernet.created_utc";
 

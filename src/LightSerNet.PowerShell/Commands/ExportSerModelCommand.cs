@@ -25,7 +25,7 @@ namespace LightSerNet.PowerShell.Commands;
 /// most -CalibrationCount clips (evenly spaced) are used. The three first-layer convolutions read the one-channel
 /// MFCC map and stay float32, where int8 kernels are slower. Writing is atomic (a temporary file renamed into place);
 /// an existing file is replaced only with -Force (error id ModelExists otherwise). Other error ids: CheckpointMissing,
-/// CheckpointInvalid, PathNotFound, CalibrationDataRequired, CalibrationDataMismatch, CheckpointNotExportable (trained with -Normalization Speaker), ExportFailed. Works in the
+/// CheckpointInvalid, PathNotFound, CalibrationDataRequired, CalibrationDataMismatch, CheckpointNotExportable (trained on features standardised in a way this version cannot label with), ExportFailed. Works in the
 /// inference-only module too: it never loads TorchSharp.
 /// </remarks>
 /// <example>

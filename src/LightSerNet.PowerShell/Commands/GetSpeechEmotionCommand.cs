@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using LightSerNet.Audio;
+using LightSerNet.Features.Normalisation;
 using LightSerNet.Inference;
 using LightSerNet.Inference.Prediction;
 using LightSerNet.PowerShell.Errors;
@@ -27,7 +28,9 @@ namespace LightSerNet.PowerShell.Commands;
 /// naming it (error ids Wave*, PathNotFound, FileReadFailed) and the others are labelled. A model that cannot be used
 /// stops the command with ModelNotFound, ModelCorrupt, ModelMetadataMissing, ModelMetadataInvalid,
 /// ModelInputShapeMismatch or ModelRejected. Without -Model the module's default model (models/light-sernet-emodb.onnx
-/// beside the module) is used.
+/// beside the module) is used. A model trained on speaker-standardised features (Invoke-SerTraining -Normalization
+/// Speaker) needs the speaker's statistics from Measure-SerSpeaker in -SpeakerStatistics (SpeakerStatisticsRequired
+/// without them, SpeakerStatisticsMismatch when they do not fit the model).
 /// </remarks>
 /// <example>
 /// <code>Get-ChildItem ./calls -Filter *.wav | Get-SpeechEmotion | Export-Csv emotions.csv</code>
@@ -41,13 +44,14 @@ namespace LightSerNet.PowerShell.Commands;
 /// <code>Import-SerDataset EmoDb ./emodb | Get-SpeechEmotion -Model ./model.onnx -Top 2 | Select-Object Path, Emotion, Top</code>
 /// <para>The two most probable emotions of each EMO-DB utterance.</para>
 /// </example>
+/// <example>
+/// <code>$alice = Get-ChildItem ./alice/*.wav | Measure-SerSpeaker -Model ./speaker-model.onnx; Get-ChildItem ./alice/*.wav | Get-SpeechEmotion -Model ./speaker-model.onnx -SpeakerStatistics $alice</code>
+/// <para>Labels one speaker's recordings with a model trained on speaker-standardised features.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "SpeechEmotion", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SerPrediction))]
 public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
 {
-    /// <summary>File name of the model the module ships, in the models folder beside the module.</summary>
-    public const string DefaultModelName = "light-sernet-emodb.onnx";
-
     private readonly CancellationTokenSource _stop = new();
     private SerPredictor? _predictor;
     private PredictionStream? _stream;
@@ -84,6 +88,13 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
     [ValidateRange(1, 1000)]
     public int Top { get; set; }
 
+    /// <summary>
+    /// The speaker's statistics from Measure-SerSpeaker, for a model trained with Invoke-SerTraining -Normalization
+    /// Speaker (required by such a model, refused by any other): every clip's features are standardised by them.
+    /// </summary>
+    [Parameter]
+    public SpeakerStatistics? SpeakerStatistics { get; set; }
+
     /// <summary>Cores to use (one ONNX Runtime session each); default: all.</summary>
     [Parameter]
     [ValidateRange(1, 256)]
@@ -92,31 +103,14 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        string path = Model is { } given
-            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(given)
-            : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(GetSpeechEmotionCommand).Assembly.Location)!, "models", DefaultModelName);
-        SerModel model;
-        try
-        {
-            model = SerModel.Load(path);
-        }
-        catch (SerModelException e) when (Model is null && e.Problem == SerModelProblem.NotFound)
-        {
-            throw Terminate(SerErrors.ForModel(new SerModelException(path, SerModelProblem.NotFound,
-                $"No -Model was given and the module's default model '{path}' is not installed. Train and export one, e.g. " +
-                "Invoke-SerTraining -Dataset EmoDb -Path ./emodb -Protocol None -OutputPath ./run | Export-SerModel -Path ./model.onnx, " +
-                "then pass -Model ./model.onnx (or copy it to that path).", e)));
-        }
-        catch (SerModelException e)
-        {
-            throw Terminate(SerErrors.ForModel(e));
-        }
+        var model = ModelFiles.Load(this, Model);
         var options = new PredictionOptions
         {
             Window = IsBound(nameof(Window)) ? Window : null,
             Hop = IsBound(nameof(Hop)) ? Hop : null,
             PerWindow = PerWindow,
             Top = Top,
+            Speaker = SpeakerStatistics,
         };
         try
         {
@@ -126,6 +120,11 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
         catch (SerModelException e)
         {
             throw Terminate(SerErrors.ForModel(e));
+        }
+        catch (SpeakerStatisticsException e)
+        {
+            throw Terminate(new ErrorRecord(e, e.Missing ? SerErrors.SpeakerStatisticsRequired : SerErrors.SpeakerStatisticsMismatch,
+                ErrorCategory.InvalidArgument, model.Path));
         }
         catch (ArgumentException e)
         {

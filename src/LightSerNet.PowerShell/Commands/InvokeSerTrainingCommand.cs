@@ -188,8 +188,8 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
     /// coefficient of each speaker's clips is shifted and scaled by that speaker's own mean and standard deviation over
     /// all their frames, which removes much of what tells voices apart. Under LeaveOneSpeakerOut the test speaker's
     /// statistics come from its own test clips, unlabelled: a transductive figure, marked so in run.json and report.txt.
-    /// Every clip needs a speaker. Models trained this way are not exported yet (CheckpointNotExportable): labelling
-    /// would need each speaker's statistics.
+    /// Every clip needs a speaker. An exported model of such a run labels with the speaker's statistics measured by
+    /// Measure-SerSpeaker (Get-SpeechEmotion -SpeakerStatistics).
     /// </summary>
     [Parameter]
     public FeatureNormalization Normalization { get; set; }

@@ -30,6 +30,9 @@ internal static class SerErrors
     public const string ExportFailed = "ExportFailed";
     public const string CheckpointNotExportable = "CheckpointNotExportable";
     public const string InvalidWindow = "InvalidWindow";
+    public const string SpeakerStatisticsRequired = "SpeakerStatisticsRequired";
+    public const string SpeakerStatisticsMismatch = "SpeakerStatisticsMismatch";
+    public const string SpeakerStatisticsEmpty = "SpeakerStatisticsEmpty";
 
     /// <summary>An error for a model file that cannot be used: ModelNotFound, ModelCorrupt, ModelMetadataMissing, ...</summary>
     public static ErrorRecord ForModel(SerModelException exception) => new(exception, "Model" + exception.Problem,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using LightSerNet.Features;
+using LightSerNet.Features.Normalisation;
 using static TorchSharp.torch;
 
 namespace LightSerNet.Training.Data;
@@ -118,47 +119,17 @@ public sealed class TrainingSet
         var standardised = _variants.Select(v => new float[v.Length]).ToArray();
         foreach (var speaker in Enumerable.Range(0, Count).GroupBy(i => Speakers[i], StringComparer.Ordinal))
         {
-            var (mean, scale) = Statistics(speaker);
+            var statistics = new SpeakerStatisticsBuilder(Coefficients);
+            foreach (int clip in speaker)
+                statistics.Add(Clip(clip));
+            var measured = statistics.Build();
             foreach (int clip in speaker)
             {
                 for (int v = 0; v < _variants.Length; v++)
-                {
-                    var source = _variants[v].AsSpan(clip * length, length);
-                    var target = standardised[v].AsSpan(clip * length, length);
-                    for (int i = 0; i < length; i++)
-                        target[i] = (float)((source[i] - mean[i % Coefficients]) * scale[i % Coefficients]);
-                }
+                    measured.Apply(_variants[v].AsSpan(clip * length, length), standardised[v].AsSpan(clip * length, length));
             }
         }
         return new TrainingSet(standardised[0], Frames, Coefficients, Labels, LabelNames, Speakers, Ids, Config, standardised[1..]);
-    }
-
-    // Mean and 1 / standard deviation per coefficient over every frame of the clips' clean features, in float64.
-    private (double[] Mean, double[] Scale) Statistics(IEnumerable<int> clips)
-    {
-        var sum = new double[Coefficients];
-        var squares = new double[Coefficients];
-        long frames = 0;
-        foreach (int clip in clips)
-        {
-            var values = Clip(clip);
-            for (int i = 0; i < values.Length; i++)
-            {
-                sum[i % Coefficients] += values[i];
-                squares[i % Coefficients] += (double)values[i] * values[i];
-            }
-            frames += Frames;
-        }
-        var mean = new double[Coefficients];
-        var scale = new double[Coefficients];
-        for (int k = 0; k < Coefficients; k++)
-        {
-            mean[k] = sum[k] / frames;
-            // A coefficient that never varies (a constant band) is only centred.
-            double deviation = Math.Sqrt(Math.Max(squares[k] / frames - mean[k] * mean[k], 0));
-            scale[k] = deviation > 1e-6 ? 1 / deviation : 1;
-        }
-        return (mean, scale);
     }
 
     /// <summary>The features of clip <paramref name="index"/>, frames x coefficients.</summary>
