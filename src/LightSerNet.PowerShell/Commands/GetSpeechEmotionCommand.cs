@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using LightSerNet.Audio;
 using LightSerNet.Features.Normalisation;
 using LightSerNet.Inference;
 using LightSerNet.Inference.Prediction;
@@ -50,34 +49,12 @@ namespace LightSerNet.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "SpeechEmotion", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SerPrediction))]
-public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
+public sealed class GetSpeechEmotionCommand : AudioInputCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private SerPredictor? _predictor;
     private PredictionStream? _stream;
     private ThrottledProgress? _progress;
-
-    /// <summary>Audio objects from Import-SerDataset; each file is decoded and labelled.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
-    public SerAudio[] Audio { get; set; } = [];
-
-    /// <summary>Segments from ConvertTo-Segment; one of the model's clip length and rate is used as it is, others are windowed like audio.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Segment")]
-    public SerSegment[] Segment { get; set; } = [];
-
-    /// <summary>The .onnx model from Export-SerModel; default: models/light-sernet-emodb.onnx in the module folder.</summary>
-    [Parameter]
-    public string? Model { get; set; }
-
-    /// <summary>Window length in seconds for long audio; default: the model's clip length.</summary>
-    [Parameter]
-    [ValidateRange(0.05, 3600.0)]
-    public double Window { get; set; }
-
-    /// <summary>Seconds between window starts; default: half the window.</summary>
-    [Parameter]
-    [ValidateRange(0.01, 3600.0)]
-    public double Hop { get; set; }
 
     /// <summary>One row per window (with Start and End) instead of one per file.</summary>
     [Parameter]
@@ -104,10 +81,8 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         var model = ModelFiles.Load(this, Model);
-        var options = new PredictionOptions
+        var options = WindowOptions() with
         {
-            Window = IsBound(nameof(Window)) ? Window : null,
-            Hop = IsBound(nameof(Hop)) ? Hop : null,
             PerWindow = PerWindow,
             Top = Top,
             Speaker = SpeakerStatistics,
@@ -137,15 +112,9 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var inputs = ParameterSetName switch
-        {
-            "Segment" => Segment.Select(PredictionInput.FromSegment),
-            "Audio" => Audio.Select(a => PredictionInput.FromFile(a.Path)),
-            _ => Files().Select(PredictionInput.FromFile),
-        };
         try
         {
-            foreach (var input in inputs)
+            foreach (var input in Inputs())
             {
                 if (Stopping)
                     return;
@@ -200,6 +169,4 @@ public sealed class GetSpeechEmotionCommand : WavFileCmdlet, IDisposable
         ThrowTerminatingError(record);
         return new PipelineStoppedException();
     }
-
-    private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 }

@@ -1,9 +1,6 @@
 using System.Management.Automation;
-using LightSerNet.Audio;
 using LightSerNet.Features.Normalisation;
-using LightSerNet.Inference;
 using LightSerNet.Inference.Normalisation;
-using LightSerNet.Inference.Prediction;
 using LightSerNet.PowerShell.Errors;
 using LightSerNet.PowerShell.Input;
 
@@ -35,53 +32,21 @@ namespace LightSerNet.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsDiagnostic.Measure, "SerSpeaker", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SpeakerStatistics))]
-public sealed class MeasureSerSpeakerCommand : WavFileCmdlet
+public sealed class MeasureSerSpeakerCommand : AudioInputCmdlet
 {
     private SpeakerMeter? _meter;
-
-    /// <summary>Audio objects from Import-SerDataset.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Audio")]
-    public SerAudio[] Audio { get; set; } = [];
-
-    /// <summary>Segments from ConvertTo-Segment.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Segment")]
-    public SerSegment[] Segment { get; set; } = [];
-
-    /// <summary>The .onnx model the statistics are for (its feature settings); default: the module's model.</summary>
-    [Parameter]
-    public string? Model { get; set; }
-
-    /// <summary>Window length in seconds for long audio, as Get-SpeechEmotion -Window; default: the model's clip length.</summary>
-    [Parameter]
-    [ValidateRange(0.05, 3600.0)]
-    public double Window { get; set; }
-
-    /// <summary>Seconds between window starts, as Get-SpeechEmotion -Hop; default: half the window.</summary>
-    [Parameter]
-    [ValidateRange(0.01, 3600.0)]
-    public double Hop { get; set; }
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         var model = ModelFiles.Load(this, Model);
-        _meter = new SpeakerMeter(model, new PredictionOptions
-        {
-            Window = MyInvocation.BoundParameters.ContainsKey(nameof(Window)) ? Window : null,
-            Hop = MyInvocation.BoundParameters.ContainsKey(nameof(Hop)) ? Hop : null,
-        });
+        _meter = new SpeakerMeter(model, WindowOptions());
     }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var inputs = ParameterSetName switch
-        {
-            "Segment" => Segment.Select(PredictionInput.FromSegment),
-            "Audio" => Audio.Select(a => PredictionInput.FromFile(a.Path)),
-            _ => Files().Select(PredictionInput.FromFile),
-        };
-        foreach (var input in inputs)
+        foreach (var input in Inputs())
         {
             if (Stopping)
                 return;
