@@ -35,7 +35,8 @@ $rows = foreach ($file in Get-Item -Path $Path | Sort-Object Name) {
             Loss = $run.loss
             Selection = $run.selection + $(if ($run.optimistic) { ' (optimistic)' })
             Epochs = $run.epochs
-            Schedule = $run.schedule
+            # With the base (or one-cycle peak) learning rate when it is not the paper's 1e-4.
+            Schedule = $run.schedule + $(if ($run.config.LearningRate -and $run.config.LearningRate -ne 1e-4) { " (lr $($run.config.LearningRate.ToString([cultureinfo]::InvariantCulture)))" })
             # What the training saw beyond the paper's input: augmentation, speaker-standardised features.
             Training = @(
                 if ($run.augmentation -and $run.augmentation -ne 'none') { 'augmented' }
