@@ -7,8 +7,9 @@ namespace LightSerNet.Inference.Normalisation;
 /// <summary>
 /// Measures a speaker's statistics over their recordings for a model trained with -Normalization Speaker: every
 /// recording is decoded and cut into the model's clips exactly as labelling cuts it, and the clips' features are
-/// accumulated. Training measured each speaker over the clips it trained and tested on in the same way, so the
-/// statistics are comparable when the recordings are of one speaker and a few dozen clips long or more.
+/// accumulated. Training measured each speaker over one clip per recording, cut as here when the recording is no
+/// longer than a clip and its centre otherwise; a longer recording adds all its windows here. The statistics are
+/// those of one voice when the recordings are of one speaker, a few dozen clips or more.
 /// </summary>
 public sealed class SpeakerMeter
 {
