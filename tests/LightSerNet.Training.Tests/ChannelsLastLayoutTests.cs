@@ -62,10 +62,10 @@ public sealed class ChannelsLastLayoutTests
             // Into a network in torch's default layout (as checkpoints of earlier versions were written) and back.
             using var plain = TrainingNetwork.Create(LightSerNet.Architectures.ArchitectureCatalog.Get("light-sernet-lite"), 3, channelsLast: false);
             using var plainOptimizer = optim.Adam(plain.parameters(), 1e-3);
-            FoldCheckpoint.Load(path, plain, plainOptimizer, withAverage: false);
+            FoldCheckpoint.Load(path, "k", plain, plainOptimizer, withAverage: false);
             using var resumed = TrainingNetwork.Create(LightSerNet.Architectures.ArchitectureCatalog.Get("light-sernet-lite"), 3);
             using var resumedOptimizer = optim.Adam(resumed.parameters(), 1e-3);
-            Assert.Equal(2, FoldCheckpoint.Load(path, resumed, resumedOptimizer, withAverage: false).State.Fold);
+            Assert.Equal(2, FoldCheckpoint.Load(path, "k", resumed, resumedOptimizer, withAverage: false).State.Fold);
 
             var expected = trained.state_dict();
             foreach (var (name, value) in plain.state_dict())

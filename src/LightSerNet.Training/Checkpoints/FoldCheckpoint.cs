@@ -65,12 +65,16 @@ internal static class FoldCheckpoint
 
     /// <summary>
     /// Restores the network and optimizer of the checkpoint at <paramref name="path"/>, and its weight average when
-    /// <paramref name="withAverage"/> (the run reports Average, so the checkpoint holds one); null otherwise.
+    /// <paramref name="withAverage"/> (the run reports Average, so the checkpoint holds one); null otherwise. A
+    /// checkpoint of another run (its key is not <paramref name="runKey"/>) is refused before anything is read into
+    /// the network, whose layout may not even match.
     /// </summary>
-    public static (FoldState State, WeightAverage? Average) Load(string path, nn.Module network, TorchSharp.Modules.Adam optimizer, bool withAverage)
+    public static (FoldState State, WeightAverage? Average) Load(string path, string runKey, nn.Module network, TorchSharp.Modules.Adam optimizer, bool withAverage)
     {
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         var state = ReadHeader(reader, path);
+        if (state.RunKey != runKey)
+            throw new InvalidOperationException($"The checkpoint '{path}' belongs to a run with other options or data; use -Force to start over.");
         network.load(reader);
         optimizer.load_state_dict(reader);
         try

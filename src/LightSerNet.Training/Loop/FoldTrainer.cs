@@ -45,11 +45,7 @@ internal sealed class FoldTrainer(TrainingSet set, TrainingOptions options, Arch
         bool averaging = options.Selections.Contains(SelectionKind.Average);
         WeightAverage? average = null;
         if (File.Exists(checkpoint))
-        {
-            if (FoldCheckpoint.ReadState(folder)?.RunKey != runKey)
-                throw new InvalidOperationException($"The checkpoint '{checkpoint}' belongs to a run with other options or data; use -Force to start over.");
-            (state, average) = FoldCheckpoint.Load(checkpoint, network, optimizer, averaging);
-        }
+            (state, average) = FoldCheckpoint.Load(checkpoint, runKey, network, optimizer, averaging);
         using var averageOwner = average ??= averaging ? WeightAverage.For(network) : null;
 
         for (int epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
