@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
     Where a training run stands, from another shell while it trains: one row per fold with epochs done, the last
-    epoch's loss and accuracies, the best test accuracy so far, and seconds per epoch.
+    epoch's loss and accuracies, the best test accuracy so far, and seconds per epoch. TestUA and BestTestUA are the
+    unweighted accuracies (percent, as in run.json) of the last epoch and of the best epoch on the test fold: what the
+    fold will report for Last and BestOnTest.
 .DESCRIPTION
     Reads the JSON state at the head of each fold's checkpoint (checkpoints/fold-NN/last.ckpt, written atomically
     after every epoch), or the state.json a finished fold leaves when its checkpoint stayed on another machine, so it
@@ -33,6 +35,9 @@ function Read-FoldState([System.IO.FileInfo] $File) {
     }
 }
 
+# As run.json writes its figures.
+function Get-Percent($Fraction) { if ($null -ne $Fraction) { [math]::Round(100 * $Fraction, 2) } }
+
 foreach ($folder in Get-ChildItem -Path (Join-Path $Path 'checkpoints/fold-*') -Directory | Sort-Object Name) {
     # The checkpoint when it is here; a finished fold carried from another machine has only its state.json.
     $checkpoint = 'last.ckpt', 'state.json' | ForEach-Object { Get-Item -LiteralPath (Join-Path $folder.FullName $_) -ErrorAction Ignore } |
@@ -42,6 +47,7 @@ foreach ($folder in Get-ChildItem -Path (Join-Path $Path 'checkpoints/fold-*') -
     if ($null -eq $state) { continue }
     $last = $state.History | Select-Object -Last 1
     $best = $state.Selections.BestOnTest
+    $bestPoint = if ($null -ne $best) { $state.History | Where-Object Epoch -EQ $best.Epoch }
     [pscustomobject]@{
         Fold = $state.Fold
         Epochs = $state.EpochsCompleted
@@ -49,7 +55,9 @@ foreach ($folder in Get-ChildItem -Path (Join-Path $Path 'checkpoints/fold-*') -
         TrainLoss = $last.TrainLoss
         TrainAccuracy = $last.TrainAccuracy
         TestAccuracy = $last.TestAccuracy
+        TestUA = Get-Percent $last.TestUnweightedAccuracy
         BestTestAccuracy = $best.Score
+        BestTestUA = Get-Percent $bestPoint.TestUnweightedAccuracy
         BestEpoch = if ($null -ne $best) { $best.Epoch + 1 }
         SecondsPerEpoch = [math]::Round($state.Seconds / [math]::Max(1, $state.EpochsCompleted), 1)
         Updated = $checkpoint.LastWriteTime

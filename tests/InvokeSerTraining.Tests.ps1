@@ -89,6 +89,10 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $status.Epochs | Should -Be @(2, 2)
         $status.Complete | Should -Be @($true, $true)
         $status | ForEach-Object { $_.BestEpoch | Should -BeIn 1, 2; $_.TestAccuracy | Should -BeGreaterOrEqual 0 }
+        # The unweighted accuracies are the ones the finished run reports per fold.
+        $reported = (Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json).runs
+        $status.TestUA | Should -Be (($reported | Where-Object selection -EQ 'Last').folds.ua)
+        $status.BestTestUA | Should -Be (($reported | Where-Object selection -EQ 'BestOnTest').folds.ua)
     }
 
     It 'tells where a fold carried without its checkpoint stands, from its state.json' {
