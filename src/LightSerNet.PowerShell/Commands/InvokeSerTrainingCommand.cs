@@ -134,7 +134,7 @@ public sealed class InvokeSerTrainingCommand : PSCmdlet
 
     /// <summary>
     /// Adam's base learning rate (the paper: 1e-4); the peak for OneCycle. For 100 Cosine epochs 3e-4 measured best
-    /// here (1e-3 overfits; see README, Results).
+    /// here (1e-3 did worse on the folds tried; see README, Results).
     /// </summary>
     [Parameter]
     [ValidateRange(1e-7, 1.0)]
