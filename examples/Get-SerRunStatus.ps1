@@ -10,10 +10,16 @@
     never loads TorchSharp and never disturbs the run. Epochs are counted from 1.
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/Get-SerRunStatus.ps1 -Path runs/emodb-ce | Format-Table
+.EXAMPLE
+    dotnet pwsh -NoProfile -File examples/Get-SerRunStatus.ps1 -Path runs/emodb-ce -AtEpoch 100 | Format-Table
+    Each fold as it stood after epoch 100: what a 100-epoch run would have reported for Last and BestOnTest, where the
+    schedule does not depend on the number of epochs (Paper, Constant; not Cosine or OneCycle).
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory, Position = 0)] [string] $Path
+    [Parameter(Mandatory, Position = 0)] [string] $Path,
+    # Report each fold as it stood after this epoch (from 1), from its per-epoch history; folds not there yet are left out.
+    [ValidateRange(1, [int]::MaxValue)] [int] $AtEpoch
 )
 $ErrorActionPreference = 'Stop'
 $magic = 'LSNCKPT1'
@@ -45,12 +51,22 @@ foreach ($folder in Get-ChildItem -Path (Join-Path $Path 'checkpoints/fold-*') -
     if ($null -eq $checkpoint) { continue }
     $state = Read-FoldState $checkpoint
     if ($null -eq $state) { continue }
-    $last = $state.History | Select-Object -Last 1
+    $history = $state.History
     $best = $state.Selections.BestOnTest
-    $bestPoint = if ($null -ne $best) { $state.History | Where-Object Epoch -EQ $best.Epoch }
+    if ($AtEpoch) {
+        if ($state.EpochsCompleted -lt $AtEpoch) { continue }
+        $history = $history | Where-Object Epoch -LT $AtEpoch
+        if ($null -ne $best) {
+            # As training picks it: the first epoch with the highest test accuracy.
+            $first = $history | Where-Object { $null -ne $_.TestAccuracy } | Sort-Object -Stable -Descending TestAccuracy | Select-Object -First 1
+            $best = if ($first) { [pscustomobject]@{ Epoch = $first.Epoch; Score = $first.TestAccuracy } }
+        }
+    }
+    $last = $history | Select-Object -Last 1
+    $bestPoint = if ($null -ne $best) { $history | Where-Object Epoch -EQ $best.Epoch }
     [pscustomobject]@{
         Fold = $state.Fold
-        Epochs = $state.EpochsCompleted
+        Epochs = if ($AtEpoch) { $AtEpoch } else { $state.EpochsCompleted }
         Complete = $state.Complete
         TrainLoss = $last.TrainLoss
         TrainAccuracy = $last.TrainAccuracy

@@ -95,6 +95,19 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $status.BestTestUA | Should -Be (($reported | Where-Object selection -EQ 'BestOnTest').folds.ua)
     }
 
+    It 'tells through Get-SerRunStatus -AtEpoch what a shorter run of the same schedule reports' {
+        # The paper's schedule does not depend on the number of epochs, so epoch 1 of this 2-epoch run is a 1-epoch run.
+        $short = $features | Invoke-SerTraining -Protocol ReferenceFolds -Fold 0 -Epochs 1 -OutputPath (Join-Path $TestDrive 'one epoch') -Seed 7
+        $reported = (Get-Content (Join-Path $short.OutputPath 'run.json') -Raw | ConvertFrom-Json).runs
+        $status = & (Join-Path $PSScriptRoot '../examples/Get-SerRunStatus.ps1') -Path $run -AtEpoch 1
+        $status.Epochs | Should -Be @(1, 1)
+        $status.BestEpoch | Should -Be @(1, 1)
+        $status[0].TestUA | Should -Be (($reported | Where-Object selection -EQ 'Last').folds.ua)
+        $status[0].BestTestUA | Should -Be (($reported | Where-Object selection -EQ 'BestOnTest').folds.ua)
+        # Past the last epoch there is nothing to tell.
+        & (Join-Path $PSScriptRoot '../examples/Get-SerRunStatus.ps1') -Path $run -AtEpoch 3 | Should -BeNullOrEmpty
+    }
+
     It 'tells where a fold carried without its checkpoint stands, from its state.json' {
         $carried = Join-Path $TestDrive 'carried'
         Copy-Item -Recurse -LiteralPath $run -Destination $carried
