@@ -25,7 +25,7 @@ $paper = @{
     'ReferenceFolds Focal BestOnTest' = '92.88 / 93.08 / 93.05'
 }
 
-$rows = foreach ($file in Get-Item -Path $Path | Sort-Object Name) {
+$rows = foreach ($file in Get-Item -Path $Path | Sort-Object BaseName) {
     $document = Get-Content -LiteralPath $file.FullName -Raw | ConvertFrom-Json
     foreach ($run in $document.runs) {
         $partial = $run.folds_completed -lt $run.folds_planned
@@ -50,6 +50,10 @@ $rows = foreach ($file in Get-Item -Path $Path | Sort-Object Name) {
         }
     }
 }
+
+# The paper's protocol first, then the honest one; within each, runs by name and each run's selections as it lists them.
+$protocolOrder = 'ReferenceFolds', 'LeaveOneSpeakerOut', 'KFold', 'None'
+$rows = $rows | Sort-Object -Stable { [array]::IndexOf($protocolOrder, [string] $_.Protocol) }, File
 
 if (-not $Markdown) { return $rows }
 '| run | protocol | loss | selection | epochs | schedule | training | UA | WA | F1 | folds | paper UA / WA / F1 |'

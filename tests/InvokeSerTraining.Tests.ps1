@@ -126,6 +126,36 @@ Describe 'Invoke-SerTraining on a tiny EMO-DB run' -Skip:(-not $hasEmoDb) {
         $table[3] | Should -BeLike '*| Last |*| plain |*| 2/2 | - |'
     }
 
+    It 'compares two runs on the folds both have through examples/Compare-SerRuns.ps1, pooling as the run does' {
+        $compare = Join-Path $PSScriptRoot '../examples/Compare-SerRuns.ps1'
+        $runJson = Join-Path $run 'run.json'
+        $json = Get-Content $runJson -Raw | ConvertFrom-Json
+        # The whole run against itself pools to the run's own figures.
+        $whole = & $compare $runJson $runJson
+        $whole.Selection | Should -Be @('BestOnTest', 'Last')
+        foreach ($row in $whole) {
+            $entry = $json.runs | Where-Object selection -EQ $row.Selection
+            $row.Folds | Should -Be '0,1'
+            $row.Clips | Should -Be $features.Count
+            $row.ReferenceUA, $row.ReferenceWA, $row.ReferenceF1 | Should -Be @($entry.ua, $entry.wa, $entry.f1)
+            $row.CandidateUA | Should -Be $entry.ua
+            $row.PerFold.Difference | Should -Be @(0, 0)
+        }
+        # A run that has only fold 1 (one still training, say) is compared on fold 1 alone.
+        $oneFold = Join-Path $TestDrive 'one fold.json'
+        foreach ($entry in $json.runs) { $entry.folds = @($entry.folds | Where-Object fold -EQ 1) }
+        $json | ConvertTo-Json -Depth 20 | Set-Content $oneFold
+        $last = & $compare $runJson $oneFold -Selection Last
+        $foldOne = $json.runs[1].folds[0]
+        $last.Folds | Should -Be '1'
+        $last.Clips | Should -Be $foldOne.count
+        $last.ReferenceUA, $last.ReferenceWA, $last.CandidateUA | Should -Be @($foldOne.ua, $foldOne.wa, $foldOne.ua)
+        # Folds that test other clips are not comparable, and the script says which.
+        $json.runs[1].folds[0].name = 'reference 99'
+        $json | ConvertTo-Json -Depth 20 | Set-Content $oneFold
+        { & $compare $runJson $oneFold -Selection Last } | Should -Throw '*Fold 1 tests other clips*'
+    }
+
     It 'exports every fold at three precisions and labels its test clips through examples/Compare-SerPrecision.ps1' {
         $rows = & (Join-Path $PSScriptRoot '../examples/Compare-SerPrecision.ps1') -Run $run -Selection Last -CorpusPath $emoDb
         $rows.Count | Should -Be 9
