@@ -150,12 +150,16 @@ internal static class InferenceBench
 
     private sealed record Rate(double ClipsPerSecond, double FilesPerSecond, int Clips, int Errors);
 
-    // One warm-up pass (JIT, sessions, page cache), then the median of timed passes over every file.
+    // Warm-up passes for three seconds at least (JIT tiers as in Median, sessions, page cache), then the median of
+    // timed passes over every file.
     private static Rate Throughput(string modelPath, List<string> files, int threads)
     {
         using var predictor = new SerPredictor(SerModel.Load(modelPath), threads);
         var inputs = files.Select(PredictionInput.FromFile).ToList();
+        var warming = Stopwatch.StartNew();
         var (clips, errors) = Label(predictor, inputs);
+        while (warming.Elapsed.TotalSeconds < 3)
+            Label(predictor, inputs);
         var times = new double[Passes];
         for (int pass = 0; pass < Passes; pass++)
         {
@@ -231,13 +235,16 @@ internal static class InferenceBench
         return done == count ? 0 : 1;
     }
 
-    // Warm means steady state: at least 'warmup' calls and a second of them, so tiered compilation has rejitted the
-    // hot path (methods are promoted after 30 calls and a 100 ms delay, then compiled on a background thread that
-    // competes for the cores). Twenty calls alone measured JIT work: 2.5-3.9 ms for a lone file instead of 1.66.
+    // Warm means steady state: at least 'warmup' calls and three seconds of them, so tiered compilation has rejitted
+    // the hot path twice (with dynamic PGO a method goes from tier 0 to an instrumented tier and only then to the
+    // optimised one, each step after 30 calls and a 100 ms delay, compiled on a background thread that competes for
+    // the cores). Twenty calls alone measured JIT work: 2.5-3.9 ms for a lone file instead of 1.66; a second of
+    // warm-up still left the instrumented code in: 1.77-2.04 ms for the next 300 calls, 1.62-1.64 in every later
+    // measurement, and 1.66 at once with DOTNET_TieredPGO=0 (2026-12-07).
     internal static double Median(int runs, int warmup, Action action)
     {
         var warming = Stopwatch.StartNew();
-        for (int i = 0; i < warmup || warming.Elapsed.TotalSeconds < 1; i++)
+        for (int i = 0; i < warmup || warming.Elapsed.TotalSeconds < 3; i++)
             action();
         var times = new double[runs - warmup];
         for (int i = 0; i < times.Length; i++)
