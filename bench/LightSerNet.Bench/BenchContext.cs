@@ -4,24 +4,31 @@ using System.Text.Json;
 namespace LightSerNet.Bench;
 
 /// <summary>Where the shared data lives and how results are printed: one JSON object on the last line.</summary>
-internal sealed record BenchContext(string SharedRoot, string[] Arguments)
+internal sealed record BenchContext(string SharedRoot, string? RepositoryRoot, string[] Arguments)
 {
     public string EmoDbRoot => Environment.GetEnvironmentVariable("LIGHTSERNET_EMODB") ?? Path.Combine(SharedRoot, "data", "emodb");
 
+    /// <summary>The inference-only module the build stages (out/inference/LightSerNet), or null outside a built checkout.</summary>
+    public string? InferenceModule => RepositoryRoot is { } root && Directory.Exists(Path.Combine(root, "out", "inference", "LightSerNet"))
+        ? Path.Combine(root, "out", "inference", "LightSerNet")
+        : null;
+
     public static BenchContext Create(string[] arguments)
     {
-        string shared = Environment.GetEnvironmentVariable("LIGHTSERNET_SHARED") ?? FindShared();
-        return new BenchContext(shared, arguments);
+        string? repository = FindRepository();
+        string shared = Environment.GetEnvironmentVariable("LIGHTSERNET_SHARED")
+            ?? Path.GetFullPath(repository is null ? "../shared" : Path.Combine(repository, "..", "shared"));
+        return new BenchContext(shared, repository, arguments);
     }
 
-    private static string FindShared()
+    private static string? FindRepository()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "LightSerNet.PS.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                return dir.FullName;
         }
-        return Path.GetFullPath("../shared");
+        return null;
     }
 
     /// <summary>Median wall time of <paramref name="runs"/> calls after one warm-up call.</summary>

@@ -13,10 +13,10 @@ namespace LightSerNet.Bench;
 /// <summary>
 /// Labels all of EMO-DB end to end (decode, resample, cut, MFCC, network) as Get-SpeechEmotion does, with float32 and
 /// int8 models, one single-threaded ONNX Runtime session per core; the warm latency of one 3 s file (all cores, as Get-SpeechEmotion
-/// labels a lone file, and on one core); a
-/// 10,000-input stream's rate; the process's peak memory; and the PyTorch peer (model only, batch 32) in the same run.
-/// Options: --checkpoint x.weights (a trained checkpoint; default: random weights of light-sernet, since speed does not
-/// depend on the weights), --stream N (inputs in the streaming run; 0 skips it).
+/// labels a lone file, and on one core); 10,000 distinct files labelled in fresh processes, through SerPredictor and
+/// through a pwsh pipeline (<see cref="StreamBench"/>), for their rate and peak memory; and the PyTorch peer (model
+/// only, batch 32) in the same run. Options: --checkpoint x.weights (a trained checkpoint; default: random weights of
+/// light-sernet, since speed does not depend on the weights), --stream N (files in the streaming runs; 0 skips them).
 /// </summary>
 internal static class InferenceBench
 {
@@ -52,15 +52,21 @@ internal static class InferenceBench
             Console.WriteLine($"one 3 s file, warm, end to end: float32 {latency:F2} ms on {threads} cores (goal <= 2 ms), {latencyOneCore:F2} ms on one ({modelLatency:F2} ms the network alone); " +
                 $"int8 {latencyInt8:F2} ms, {latencyOneCoreInt8:F2} ms on one ({modelLatencyInt8:F2} ms)");
 
-            double? streamRate = null, streamPeakMb = null;
-            if (streamCount > 0 && Stream(int8Path, context, threads, streamCount) is { } stream)
+            StreamBench.Result? stream = null, pipeline = null;
+            if (streamCount > 0)
             {
-                (streamRate, streamPeakMb) = stream;
-                Console.WriteLine($"stream of {streamCount} inputs (EMO-DB paths over and over), int8, in a fresh process: {streamRate:F0} files/s, peak working set {streamPeakMb:F0} MB (goal <= 300 MB)");
+                string corpus = Path.Combine(folder, "corpus");
+                StreamBench.CopyCorpus(files, streamCount, corpus);
+                stream = StreamBench.Predictor(int8Path, corpus, threads);
+                if (stream is not null)
+                    Console.WriteLine($"{streamCount} distinct files (copies of EMO-DB files in a temporary folder), int8, in a fresh process: {stream.FilesPerSecond:F0} files/s, peak working set {stream.PeakMb:F0} MB (goal <= 300 MB)");
+                pipeline = StreamBench.Pwsh(context, corpus, streamCount);
+                if (pipeline is not null)
+                    Console.WriteLine($"the same files as Get-ChildItem | Get-SpeechEmotion | Export-Csv in a fresh dotnet pwsh (inference-only module, shipped float32 model): {pipeline.FilesPerSecond:F0} files/s, peak working set {pipeline.PeakMb:F0} MB");
             }
             double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
             Console.WriteLine($"peak working set of this process: {peakMb:F0} MB (everything above, export and calibration included)");
-            double? firstPrediction = PwshFirstPrediction(float32Path, files[0]);
+            double? firstPrediction = PwshFirstPrediction(context, float32Path, files[0]);
             if (firstPrediction is { } first)
                 Console.WriteLine($"dotnet pwsh start to first prediction (inference-only module, process exit included): {first:F2} s");
 
@@ -92,8 +98,10 @@ internal static class InferenceBench
                 model_ms_b1 = Math.Round(modelLatency, 3),
                 model_ms_b1_int8 = Math.Round(modelLatencyInt8, 3),
                 stream_inputs = streamCount,
-                stream_files_per_s_int8 = streamRate is { } s ? Math.Round(s, 1) : (double?)null,
-                stream_peak_mb = streamPeakMb is { } m ? Math.Round(m, 1) : (double?)null,
+                stream_files_per_s_int8 = stream is { } s ? Math.Round(s.FilesPerSecond, 1) : (double?)null,
+                stream_peak_mb = stream is { } m ? Math.Round(m.PeakMb, 1) : (double?)null,
+                pwsh_stream_files_per_s = pipeline is { } ps ? Math.Round(ps.FilesPerSecond, 1) : (double?)null,
+                pwsh_stream_peak_mb = pipeline is { } pm ? Math.Round(pm.PeakMb, 1) : (double?)null,
                 pwsh_first_prediction_s = firstPrediction is { } f ? Math.Round(f, 2) : (double?)null,
                 cores = threads,
                 weights = checkpointPath is null ? "random" : "checkpoint",
@@ -197,44 +205,6 @@ internal static class InferenceBench
         return (endToEnd, model);
     }
 
-    // The stream runs in a fresh process (this benchmark started as "inference-stream"), so its peak memory is the
-    // stream's own: runtime, ONNX Runtime, the model and everything in flight, nothing left from the phases above.
-    private static (double FilesPerSecond, double PeakMb)? Stream(string modelPath, BenchContext context, int threads, int count)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-            start.ArgumentList.Add(typeof(InferenceBench).Assembly.Location);
-        foreach (var argument in new[] { "inference-stream", modelPath, count.ToString(System.Globalization.CultureInfo.InvariantCulture), threads.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(argument);
-        if (Environment.GetEnvironmentVariable("LIGHTSERNET_EMODB") is null)
-            start.Environment["LIGHTSERNET_EMODB"] = context.EmoDbRoot;
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        string? line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
-        if (process.ExitCode != 0 || line is null)
-            return null;
-        using var json = System.Text.Json.JsonDocument.Parse(line);
-        return (json.RootElement.GetProperty("files_per_s").GetDouble(), json.RootElement.GetProperty("peak_mb").GetDouble());
-    }
-
-    /// <summary>"inference-stream model count threads": labels count inputs cycling over EMO-DB and prints the rate and peak memory.</summary>
-    public static int RunStream(BenchContext context)
-    {
-        string model = context.Arguments[0];
-        int count = int.Parse(context.Arguments[1], System.Globalization.CultureInfo.InvariantCulture);
-        int threads = int.Parse(context.Arguments[2], System.Globalization.CultureInfo.InvariantCulture);
-        var files = CorpusReader.Read(new CorpusQuery(CorpusName.EmoDb, context.EmoDbRoot), _ => { }).Select(e => e.Path).ToList();
-        using var predictor = new SerPredictor(SerModel.Load(model), threads);
-        var watch = Stopwatch.StartNew();
-        int done = predictor.Predict(Enumerable.Range(0, count).Select(i => PredictionInput.FromFile(files[i % files.Count]))).Count();
-        double seconds = watch.Elapsed.TotalSeconds;
-        using var process = Process.GetCurrentProcess();
-        BenchContext.PrintResult(new { files_per_s = done / seconds, peak_mb = process.PeakWorkingSet64 / 1048576.0 });
-        return done == count ? 0 : 1;
-    }
-
     // Warm means steady state: at least 'warmup' calls and three seconds of them, so tiered compilation has rejitted
     // the hot path twice (with dynamic PGO a method goes from tier 0 to an instrumented tier and only then to the
     // optimised one, each step after 30 calls and a 100 ms delay, compiled on a background thread that competes for
@@ -258,13 +228,11 @@ internal static class InferenceBench
     }
 
     // The whole user path: a new dotnet pwsh, Import-Module of the inference-only module, one file labelled, exit.
-    private static double? PwshFirstPrediction(string modelPath, string file)
+    private static double? PwshFirstPrediction(BenchContext context, string modelPath, string file)
     {
-        string? root = FindRepoRoot();
-        string module = root is null ? "" : Path.Combine(root, "out", "inference", "LightSerNet");
-        if (root is null || !Directory.Exists(module))
+        if (context.InferenceModule is not { } module)
             return null;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = context.RepositoryRoot!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command",
             $"Import-Module '{module}'; $null = Get-SpeechEmotion -Model '{modelPath}' -LiteralPath '{file}'" })
             start.ArgumentList.Add(argument);
@@ -281,15 +249,5 @@ internal static class InferenceBench
             best = Math.Min(best, watch.Elapsed.TotalSeconds);
         }
         return best;
-    }
-
-    private static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LightSerNet.PS.sln")))
-                return dir.FullName;
-        }
-        return null;
     }
 }

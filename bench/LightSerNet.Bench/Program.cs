@@ -8,7 +8,7 @@ var benches = new Dictionary<string, Func<BenchContext, int>>(StringComparer.Ord
     ["inference"] = InferenceBench.Run,
     ["latency"] = LatencyBench.Run,
     // Started by "inference" in a fresh process, so the peak memory of a 10,000-file stream is its own.
-    ["inference-stream"] = InferenceBench.RunStream,
+    ["inference-stream"] = StreamBench.RunInProcess,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
