@@ -102,6 +102,14 @@ Describe 'Export-SerModel after a tiny EMO-DB training run' -Skip:(-not $hasEmoD
         $summary.epochs | Should -Be 2
         $summary.PSObject.Properties.Name | Should -Contain 'ua'
         $model.Labels | Should -Be $result.Labels
+        # No test fold, so no results entries; what made the model is on record all the same.
+        $json = Get-Content (Join-Path $run 'run.json') -Raw | ConvertFrom-Json
+        @($json.runs).Count | Should -Be 0
+        $json.training.config.Protocol | Should -Be 'None'
+        $json.training.config.Seed | Should -Be 3
+        $json.training.versions.lightsernet | Should -Not -BeNullOrEmpty
+        $json.training.data_hash | Should -Not -BeNullOrEmpty
+        $json.training.labels | Should -Be $result.Labels
         $rows = $emoFeatures.Source | Select-Object -First 6 | Get-SpeechEmotion -Model $files[2].FullName
         $rows.Count | Should -Be 6
         $rows.Emotion | ForEach-Object { $_ | Should -BeIn $result.Labels }

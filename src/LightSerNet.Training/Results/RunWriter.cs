@@ -27,6 +27,7 @@ public static class RunWriter
         var document = new JsonObject
         {
             ["runs"] = new JsonArray(run.Pooled.Select(p => (JsonNode)Entry(run, p, architecture)).ToArray()),
+            ["training"] = Training(run, architecture),
             ["history"] = JsonSerializer.SerializeToNode(run.History),
         };
         AtomicFile.WriteText(Path.Combine(run.OutputPath, "run.json"), document.ToJsonString(Indented));
@@ -94,6 +95,21 @@ public static class RunWriter
             entry["averaged_epochs"] = AveragedEpochs(options);
         return entry;
     }
+
+    // What made the run, whatever it tested: a final model (-Protocol None) has no test folds and so no "runs"
+    // entries, but its configuration, data and versions must be on record all the same.
+    private static JsonObject Training(TrainingRun run, ArchitectureDefinition architecture) => new()
+    {
+        ["dataset"] = run.LabelSet,
+        ["architecture"] = architecture.Name,
+        ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
+        ["folds_completed"] = run.FoldsCompleted,
+        ["folds_planned"] = run.FoldsPlanned,
+        ["config"] = JsonSerializer.SerializeToNode(run.Options, Readable),
+        ["data_hash"] = run.DataHash,
+        ["versions"] = Versions(),
+        ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
+    };
 
     // 1-based and inclusive, as the folds' "epoch".
     private static string AveragedEpochs(TrainingOptions options) => $"{options.AverageFromEpoch + 1}-{options.Epochs}";
