@@ -13,6 +13,19 @@ internal sealed record BenchContext(string SharedRoot, string? RepositoryRoot, s
         ? Path.Combine(root, "out", "inference", "LightSerNet")
         : null;
 
+    /// <summary>
+    /// A fresh <c>dotnet pwsh -NoProfile -NonInteractive -Command <paramref name="command"/></c> in the checkout (where
+    /// its local tool manifest is), output redirected. Only for a context with a checkout: callers check
+    /// <see cref="InferenceModule"/> first.
+    /// </summary>
+    public ProcessStartInfo Pwsh(string command)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", command })
+            start.ArgumentList.Add(argument);
+        return start;
+    }
+
     public static BenchContext Create(string[] arguments)
     {
         string? repository = FindRepository();

@@ -232,10 +232,7 @@ internal static class InferenceBench
     {
         if (context.InferenceModule is not { } module)
             return null;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = context.RepositoryRoot!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command",
-            $"Import-Module '{module}'; $null = Get-SpeechEmotion -Model '{modelPath}' -LiteralPath '{file}'" })
-            start.ArgumentList.Add(argument);
+        var start = context.Pwsh($"Import-Module '{module}'; $null = Get-SpeechEmotion -Model '{modelPath}' -LiteralPath '{file}'");
         double best = double.MaxValue;
         for (int i = 0; i < 3; i++)
         {

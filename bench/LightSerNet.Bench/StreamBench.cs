@@ -61,10 +61,7 @@ internal static class StreamBench
             if ($rows -ne {{count}}) { throw "The CSV has $rows rows for {{count}} files." }
             [pscustomobject]@{ files_per_s = {{count}} / $seconds; peak_mb = $peak } | ConvertTo-Json -Compress
             """;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = context.RepositoryRoot!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", script })
-            start.ArgumentList.Add(argument);
-        return RunChild(start);
+        return RunChild(context.Pwsh(script));
     }
 
     /// <summary>"inference-stream model folder threads": labels every WAV file of the folder and prints the rate and peak memory.</summary>

@@ -69,8 +69,6 @@ public static class RunWriter
             ["f1"] = TrainingResults.Percent(metrics.WeightedF1),
             ["macro_f1"] = TrainingResults.Percent(metrics.MacroF1),
             ["count"] = metrics.Count,
-            ["folds_completed"] = run.FoldsCompleted,
-            ["folds_planned"] = run.FoldsPlanned,
             ["folds"] = new JsonArray(run.Outcomes.Where(o => o.Selection == pooled.Selection).Select(o => (JsonNode)new JsonObject
             {
                 ["fold"] = o.Fold,
@@ -84,13 +82,10 @@ public static class RunWriter
                 // this is the only record of them, and any metric can be recomputed from it.
                 ["test"] = new JsonArray(o.Test.Select(t => (JsonNode)new JsonArray(t.Id, run.Labels[t.Label], run.Labels[t.Predicted])).ToArray()),
             }).ToArray()),
-            ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
             ["confusion_matrix"] = JsonSerializer.SerializeToNode(metrics.ConfusionMatrix),
-            ["config"] = JsonSerializer.SerializeToNode(options, Readable),
-            ["data_hash"] = run.DataHash,
-            ["versions"] = Versions(),
-            ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
         };
+        foreach (var (key, value) in Provenance(run))
+            entry[key] = value;
         if (pooled.Selection == SelectionKind.Average)
             entry["averaged_epochs"] = AveragedEpochs(options);
         return entry;
@@ -98,18 +93,25 @@ public static class RunWriter
 
     // What made the run, whatever it tested: a final model (-Protocol None) has no test folds and so no "runs"
     // entries, but its configuration, data and versions must be on record all the same.
-    private static JsonObject Training(TrainingRun run, ArchitectureDefinition architecture) => new()
+    private static JsonObject Training(TrainingRun run, ArchitectureDefinition architecture)
     {
-        ["dataset"] = run.LabelSet,
-        ["architecture"] = architecture.Name,
-        ["labels"] = JsonSerializer.SerializeToNode(run.Labels),
-        ["folds_completed"] = run.FoldsCompleted,
-        ["folds_planned"] = run.FoldsPlanned,
-        ["config"] = JsonSerializer.SerializeToNode(run.Options, Readable),
-        ["data_hash"] = run.DataHash,
-        ["versions"] = Versions(),
-        ["wall_seconds"] = Math.Round(run.WallSeconds, 1),
-    };
+        var training = new JsonObject { ["dataset"] = run.LabelSet, ["architecture"] = architecture.Name };
+        foreach (var (key, value) in Provenance(run))
+            training[key] = value;
+        return training;
+    }
+
+    // The record every results entry and the training record carry, built once per use (a JsonNode has one parent).
+    private static IEnumerable<(string Key, JsonNode? Value)> Provenance(TrainingRun run)
+    {
+        yield return ("labels", JsonSerializer.SerializeToNode(run.Labels));
+        yield return ("folds_completed", run.FoldsCompleted);
+        yield return ("folds_planned", run.FoldsPlanned);
+        yield return ("config", JsonSerializer.SerializeToNode(run.Options, Readable));
+        yield return ("data_hash", run.DataHash);
+        yield return ("versions", Versions());
+        yield return ("wall_seconds", Math.Round(run.WallSeconds, 1));
+    }
 
     // 1-based and inclusive, as the folds' "epoch".
     private static string AveragedEpochs(TrainingOptions options) => $"{options.AverageFromEpoch + 1}-{options.Epochs}";
