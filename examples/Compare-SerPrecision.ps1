@@ -25,15 +25,12 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../out/LightSerNet')
 
+# UA and WA in percent, as run.json has them, through the engine's ClassificationMetrics.
 function Get-Accuracy([object[]] $Items, [string[]] $Labels) {
-    # UA: the mean recall over the classes present; WA: plain accuracy (both in percent, as run.json has them).
-    $recalls = foreach ($label in $Labels) {
-        $ofLabel = @($Items | Where-Object Label -EQ $label)
-        if ($ofLabel.Count) { @($ofLabel | Where-Object { $_.Predicted -eq $label }).Count / $ofLabel.Count }
-    }
+    $metrics = [LightSerNet.Evaluation.ClassificationMetrics]::FromNames($Labels, [string[]] $Items.Label, [string[]] $Items.Predicted)
     [pscustomobject]@{
-        UA = [math]::Round(100 * ($recalls | Measure-Object -Average).Average, 2)
-        WA = [math]::Round(100 * @($Items | Where-Object { $_.Predicted -eq $_.Label }).Count / $Items.Count, 2)
+        UA = [math]::Round(100 * $metrics.UnweightedAccuracy, 2)
+        WA = [math]::Round(100 * $metrics.WeightedAccuracy, 2)
     }
 }
 

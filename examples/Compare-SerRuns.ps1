@@ -34,15 +34,8 @@ function Read-Runs([string] $Path) {
 
 # UA, WA and weighted F1 (percent, as run.json has them) of the test items of the given folds.
 function Get-Pooled([object] $Entry, [int[]] $Folds) {
-    $labels = [string[]] $Entry.labels
-    $matrix = [int[][]]::new($labels.Count)
-    for ($i = 0; $i -lt $labels.Count; $i++) { $matrix[$i] = [int[]]::new($labels.Count) }
-    foreach ($fold in $Entry.folds | Where-Object { $_.fold -in $Folds }) {
-        foreach ($item in $fold.test) {
-            $matrix[[array]::IndexOf($labels, $item[1])][[array]::IndexOf($labels, $item[2])]++
-        }
-    }
-    [LightSerNet.Evaluation.ClassificationMetrics]::FromConfusionMatrix($labels, $matrix)
+    $items = @($Entry.folds | Where-Object { $_.fold -in $Folds } | ForEach-Object { $_.test })
+    [LightSerNet.Evaluation.ClassificationMetrics]::FromNames([string[]] $Entry.labels, [string[]] @($items | ForEach-Object { $_[1] }), [string[]] @($items | ForEach-Object { $_[2] }))
 }
 
 function Get-Percent([double] $Fraction) { [math]::Round(100 * $Fraction, 2) }

@@ -67,6 +67,29 @@ public sealed record ClassificationMetrics(
         return FromConfusionMatrix(labels, matrix);
     }
 
+    /// <summary>
+    /// Scores predictions given as class names, as run.json lists test items (<c>[id, label, predicted]</c>) and as
+    /// Get-SpeechEmotion names its emotions; the same semantics as <see cref="Compute"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The lists differ in length, there are no labels, or a name is not one of <paramref name="labels"/>.
+    /// </exception>
+    public static ClassificationMetrics FromNames(IReadOnlyList<string> labels, IReadOnlyList<string> truth, IReadOnlyList<string> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < labels.Count; i++)
+            index.TryAdd(labels[i], i);
+        int[] ToClasses(IReadOnlyList<string> names, string parameter) => names.Select((name, i) =>
+            name is not null && index.TryGetValue(name, out int c)
+                ? c
+                : throw new ArgumentException($"Item {i} is labelled '{name}', which is not one of the classes ({string.Join(", ", labels)}).", parameter))
+            .ToArray();
+        return Compute(labels, ToClasses(truth, nameof(truth)), ToClasses(predicted, nameof(predicted)));
+    }
+
     /// <summary>Scores an existing confusion matrix, indexed [true class][predicted class].</summary>
     /// <exception cref="ArgumentException">The matrix is not square with one row per label, or holds a negative count.</exception>
     public static ClassificationMetrics FromConfusionMatrix(IReadOnlyList<string> labels, int[][] confusionMatrix)

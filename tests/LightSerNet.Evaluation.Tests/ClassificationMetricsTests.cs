@@ -210,4 +210,24 @@ public sealed class ClassificationMetricsTests
         var fromMatrix = ClassificationMetrics.FromConfusionMatrix(Emotions, direct.ConfusionMatrix);
         Assert.Equal(direct.ToReport(), fromMatrix.ToReport());
     }
+
+    [Fact]
+    public void ClassNamesScoreLikeClassNumbers()
+    {
+        var byNumber = ClassificationMetrics.Compute(Emotions, EmoTruth, EmoPredicted);
+        var byName = ClassificationMetrics.FromNames(
+            Emotions, EmoTruth.Select(c => Emotions[c]).ToArray(), EmoPredicted.Select(c => Emotions[c]).ToList());
+        Assert.Equal(byNumber.ToReport(), byName.ToReport());
+        Assert.Equal(byNumber.ConfusionMatrix, byName.ConfusionMatrix);
+    }
+
+    [Fact]
+    public void AnUnknownClassNameIsRejectedWithTheItemAndTheClasses()
+    {
+        string[] labels = ["anger", "sadness"];
+        var error = Assert.Throws<ArgumentException>(() => ClassificationMetrics.FromNames(labels, ["anger", "sadness"], ["anger", "joy"]));
+        Assert.Contains("Item 1 is labelled 'joy'", error.Message);
+        Assert.Contains("anger, sadness", error.Message);
+        Assert.Equal("predicted", error.ParamName);
+    }
 }
