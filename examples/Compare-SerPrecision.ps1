@@ -25,12 +25,14 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../out/LightSerNet')
 
-# UA and WA in percent, as run.json has them, through the engine's ClassificationMetrics.
+# UA and WA in percent, as run.json has them, through the engine's ClassificationMetrics; Agreement is the share of
+# items on which the file names what the training run predicted.
 function Get-Accuracy([object[]] $Items, [string[]] $Labels) {
     $metrics = [LightSerNet.Evaluation.ClassificationMetrics]::FromNames($Labels, [string[]] $Items.Label, [string[]] $Items.Predicted)
     [pscustomobject]@{
         UA = [math]::Round(100 * $metrics.UnweightedAccuracy, 2)
         WA = [math]::Round(100 * $metrics.WeightedAccuracy, 2)
+        Agreement = [math]::Round(@($Items | Where-Object { $_.Predicted -eq $_.Training }).Count / $Items.Count, 4)
     }
 }
 
@@ -76,7 +78,7 @@ try {
             $accuracy = Get-Accuracy $items $entry.labels
             [pscustomobject]@{
                 Fold = $fold.fold; Precision = $precision; UA = $accuracy.UA; WA = $accuracy.WA; Clips = $items.Count
-                Agreement = [math]::Round(@($items | Where-Object { $_.Predicted -eq $_.Training }).Count / $items.Count, 4)
+                Agreement = $accuracy.Agreement
                 TrainingUA = $fold.ua
             }
         }
@@ -86,7 +88,7 @@ try {
         $accuracy = Get-Accuracy $all[$precision] $entry.labels
         [pscustomobject]@{
             Fold = 'pooled'; Precision = $precision; UA = $accuracy.UA; WA = $accuracy.WA; Clips = $all[$precision].Count
-            Agreement = [math]::Round(@($all[$precision] | Where-Object { $_.Predicted -eq $_.Training }).Count / $all[$precision].Count, 4)
+            Agreement = $accuracy.Agreement
             TrainingUA = if ($entry.folds_completed -eq @($entry.folds).Count) { $entry.ua }
         }
     }
