@@ -32,6 +32,11 @@ Describe 'Committed results' {
 Describe 'Results file <File.Name>' -ForEach $files {
     BeforeAll {
         $runs = @((Get-Content -LiteralPath $File.FullName -Raw | ConvertFrom-Json).runs)
+        # The engine's metrics over [id, label, predicted] items, as training computed them.
+        function Get-Metrics([string[]] $Labels, [object[]] $Items) {
+            [LightSerNet.Evaluation.ClassificationMetrics]::FromNames(
+                $Labels, [string[]] @($Items | ForEach-Object { $_[1] }), [string[]] @($Items | ForEach-Object { $_[2] }))
+        }
     }
 
     It 'lists complete runs with their protocol, configuration, versions and wall time' {
@@ -52,19 +57,14 @@ Describe 'Results file <File.Name>' -ForEach $files {
             $items = @($run.folds | ForEach-Object { $_.test })
             $items.Count | Should -Be $run.count
             @($items | ForEach-Object { $_[0] } | Sort-Object -Unique).Count | Should -Be $items.Count -Because 'each clip is tested once'
-            $pooled = [LightSerNet.Evaluation.ClassificationMetrics]::FromNames(
-                [string[]] $run.labels, [string[]] @($items | ForEach-Object { $_[1] }), [string[]] @($items | ForEach-Object { $_[2] }))
+            $pooled = Get-Metrics $run.labels $items
             [math]::Round(100 * $pooled.UnweightedAccuracy, 2) | Should -Be $run.ua -Because "$($run.selection) pooled UA"
             [math]::Round(100 * $pooled.WeightedAccuracy, 2) | Should -Be $run.wa -Because "$($run.selection) pooled WA"
             for ($row = 0; $row -lt $run.labels.Count; $row++) {
-                $counts = foreach ($predicted in $run.labels) {
-                    @($items | Where-Object { $_[1] -eq $run.labels[$row] -and $_[2] -eq $predicted }).Count
-                }
-                $counts | Should -Be $run.confusion_matrix[$row] -Because "row $($run.labels[$row]) of $($run.selection)"
+                $pooled.ConfusionMatrix[$row] | Should -Be $run.confusion_matrix[$row] -Because "row $($run.labels[$row]) of $($run.selection)"
             }
             foreach ($fold in $run.folds) {
-                $metrics = [LightSerNet.Evaluation.ClassificationMetrics]::FromNames(
-                    [string[]] $run.labels, [string[]] @($fold.test | ForEach-Object { $_[1] }), [string[]] @($fold.test | ForEach-Object { $_[2] }))
+                $metrics = Get-Metrics $run.labels $fold.test
                 [math]::Round(100 * $metrics.UnweightedAccuracy, 2) | Should -Be ([math]::Round($fold.ua, 2)) -Because "fold $($fold.fold) of $($run.selection)"
             }
         }
